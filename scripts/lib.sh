@@ -1,0 +1,28 @@
+# Shared by scripts/demo and scripts/test: a virtual environment with the pinned packages.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+
+ensure_venv() {  # $1: requirements file
+  local req="$1" stamp=".venv/.installed-$(basename "$1")"
+  if [ ! -x .venv/bin/python ]; then
+    echo "== creating .venv with $($PYTHON --version)"
+    "$PYTHON" -m venv .venv
+  fi
+  if [ ! -f "$stamp" ] || [ "$req" -nt "$stamp" ] || [ requirements.txt -nt "$stamp" ]; then
+    echo "== installing $req"
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet -r "$req"
+    touch "$stamp"
+  fi
+  export PATH="$ROOT/.venv/bin:$PATH"
+  compile_translations
+}
+
+compile_translations() {
+  if compgen -G "tracker/translations/*/LC_MESSAGES/messages.po" >/dev/null; then
+    .venv/bin/pybabel compile --statistics -d tracker/translations 2>&1 | tail -n 2
+  fi
+}

@@ -1,0 +1,137 @@
+"""The official time classification, at its edges, in Python and in SQL alike."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker.domain.clock import Policy, local_date
+from tracker.domain.states import TimeStatus, WorkState
+from tracker.domain.status import classify_values, roll_up, time_status_sql
+from tracker.extensions import db
+
+TODAY = date(2026, 6, 15)
+T = TimeStatus
+S = WorkState
+
+
+@pytest.mark.parametrize(
+    ("state", "deadline", "extra", "expected"),
+    [
+        (S.IN_PROGRESS, None, {}, T.NO_DEADLINE),
+        (S.NOT_STARTED, TODAY + timedelta(days=8), {}, T.ON_TRACK),
+        (S.NOT_STARTED, TODAY + timedelta(days=7), {}, T.DUE_SOON),
+        (S.IN_PROGRESS, TODAY, {}, T.DUE_SOON),  # the deadline day itself is still in time
+        (S.IN_PROGRESS, TODAY - timedelta(days=1), {}, T.OVERDUE),
+        (S.RETURNED, TODAY - timedelta(days=30), {}, T.OVERDUE),
+        (S.DONE, TODAY - timedelta(days=30), {"completed_late": False}, T.DONE_ON_TIME),
+        (S.DONE, TODAY + timedelta(days=30), {"completed_late": True}, T.DONE_LATE),
+        (S.DONE, None, {"completed_late": False}, T.DONE_ON_TIME),
+        # reported on time, confirmation pending after the deadline: not overdue
+        (
+            S.AWAITING_CONFIRMATION,
+            TODAY - timedelta(days=3),
+            {"reported_done_on": TODAY - timedelta(days=3)},
+            T.ON_TRACK,
+        ),
+        (
+            S.AWAITING_CONFIRMATION,
+            TODAY - timedelta(days=3),
+            {"reported_done_on": TODAY - timedelta(days=2)},
+            T.OVERDUE,
+        ),
+        (
+            S.AWAITING_CONFIRMATION,
+            TODAY + timedelta(days=2),
+            {"reported_done_on": TODAY},
+            T.ON_TRACK,
+        ),
+        (S.PAUSED, TODAY - timedelta(days=3), {}, None),
+        (S.CANCELLED, TODAY - timedelta(days=3), {}, None),
+    ],
+)
+def test_classification_edges(state, deadline, extra, expected):
+    assert classify_values(state, deadline, TODAY, 7, **extra) == expected
+
+
+def test_today_is_the_vietnamese_calendar_day_at_midnight():
+    # 17:00 UTC on 14/06 is already 00:00 on 15/06 in Hà Nội.
+    just_after = datetime(2026, 6, 14, 17, 0, tzinfo=UTC)
+    just_before = just_after - timedelta(seconds=1)
+    assert local_date(just_after) == date(2026, 6, 15)
+    assert local_date(just_before) == date(2026, 6, 14)
+    deadline = date(2026, 6, 14)
+    policy = Policy()
+    assert classify_values(S.IN_PROGRESS, deadline, policy.today(just_before), 7) == T.DUE_SOON
+    assert classify_values(S.IN_PROGRESS, deadline, policy.today(just_after), 7) == T.OVERDUE
+
+
+def test_naive_datetimes_are_refused():
+    with pytest.raises(ValueError, match="naive"):
+        local_date(datetime(2026, 6, 15, 10, 0))  # noqa: DTZ001 - the point of the test
+
+
+def test_roll_up_shows_the_most_severe_lead_status():
+    assert roll_up([T.DONE_ON_TIME, T.OVERDUE, T.ON_TRACK]) == T.OVERDUE
+    assert roll_up([T.DONE_ON_TIME, T.DONE_LATE]) == T.DONE_LATE
+    assert roll_up([T.DONE_ON_TIME, None]) == T.DONE_ON_TIME
+    assert roll_up([]) is None
+
+
+states = st.sampled_from(list(WorkState))
+days = st.integers(min_value=-40, max_value=40)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)  # table made per example
+@given(
+    rows=st.lists(
+        st.tuples(states, st.one_of(st.none(), days), st.booleans(), st.one_of(st.none(), days)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_sql_classification_agrees_with_python(app, rows):
+    """The dashboards count in SQL; they must agree with the rule in Python."""
+    table = sa.Table(
+        "classify_probe",
+        sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("state", sa.String(32)),
+        sa.Column("deadline", sa.Date),
+        sa.Column("completed_late", sa.Boolean),
+        sa.Column("reported_done_on", sa.Date),
+    )
+    values = [
+        {
+            "id": i,
+            "state": s.value,
+            "deadline": TODAY + timedelta(days=d) if d is not None else None,
+            "completed_late": late,
+            "reported_done_on": TODAY + timedelta(days=r) if r is not None else None,
+        }
+        for i, (s, d, late, r) in enumerate(rows)
+    ]
+    with db.engine.begin() as conn:
+        table.create(conn)
+        try:
+            conn.execute(table.insert(), values)
+            query = sa.select(table.c.id, time_status_sql(table.c, TODAY, 7)).order_by(table.c.id)
+            got = dict(conn.execute(query).all())
+        finally:
+            table.drop(conn)
+    for row in values:
+        expected = classify_values(
+            WorkState(row["state"]),
+            row["deadline"],
+            TODAY,
+            7,
+            completed_late=row["completed_late"],
+            reported_done_on=row["reported_done_on"],
+        )
+        assert got[row["id"]] == (expected.value if expected else None), row

@@ -1,0 +1,99 @@
+"""`flask` commands: users, agencies, demo (and the reminders, notices and scheduler groups)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from tracker.domain.clock import utc_now
+from tracker.domain.errors import DomainError
+from tracker.domain.permissions import system_actor
+from tracker.domain.states import Role
+from tracker.extensions import db
+
+users_cli = AppGroup("users", help="Manage accounts.")
+agencies_cli = AppGroup("agencies", help="Manage the agency registry.")
+
+ROLE_NAMES = [role.value for role in Role]
+
+
+def fail(error: DomainError) -> None:
+    """Roll back and stop the command with the domain's message."""
+    db.session.rollback()
+    raise click.ClickException(str(error.message))
+
+
+@users_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--role", type=click.Choice(ROLE_NAMES), required=True)
+@click.option("--agency", "agency_code", help="Agency code, for agency officers.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--name", default="")
+@click.option("--locale", type=click.Choice(["vi", "en"]), default="vi")
+def create_user_command(email, role, agency_code, password, name, locale):
+    """Create an account."""
+    import sqlalchemy as sa
+
+    from tracker.domain.users import create_user
+    from tracker.models import Agency
+
+    agency = None
+    if agency_code:
+        agency = db.session.scalar(sa.select(Agency).where(Agency.code == agency_code.lower()))
+        if agency is None:
+            raise click.ClickException(f"No agency with code {agency_code!r}.")
+    try:
+        user = create_user(
+            system_actor("cli"),
+            utc_now(),
+            email=email,
+            role=role,
+            password=password,
+            name=name,
+            agency=agency,
+            locale=locale,
+        )
+    except DomainError as error:
+        fail(error)
+    db.session.commit()
+    click.echo(f"Created {user.email} ({user.role.value}).")
+
+
+@agencies_cli.command("import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_agencies_command(csv_file: Path):
+    """Import or update agencies from CSV (code,name,level,parent_code,aliases,email)."""
+    from tracker.domain.agencies import import_agencies, parse_agency_csv
+
+    try:
+        rows = parse_agency_csv(csv_file.read_bytes())
+        bad = [row for row in rows if row.errors]
+        for row in bad:
+            click.echo(f"line {row.line} ({row.code or '?'}): {'; '.join(row.errors)}", err=True)
+        created, updated = import_agencies(rows, system_actor("cli"), utc_now())
+    except DomainError as error:
+        fail(error)
+    db.session.commit()
+    click.echo(f"Agencies: {created} created, {updated} updated.")
+
+
+@click.command("demo")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Pretend today is this day.")
+def demo_command(today):
+    """Load the demo data (Lạng Sơn agencies, notice 75/TB-UBND); safe to run twice."""
+    from tracker.demo import load_demo
+
+    now = utc_now()
+    summary = load_demo(now, today=today.date() if today else None)
+    db.session.commit()
+    click.echo(summary)
+
+
+def register_cli(app: Flask) -> None:
+    """Attach every command group to `flask`."""
+    app.cli.add_command(users_cli)
+    app.cli.add_command(agencies_cli)
+    app.cli.add_command(demo_command)

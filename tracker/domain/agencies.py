@@ -1,0 +1,185 @@
+"""The agency registry: creating, editing and importing agencies from CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
+from flask_babel import lazy_gettext as _l
+
+from tracker.domain import audit
+from tracker.domain.errors import InvalidInput
+from tracker.domain.permissions import Actor, require_office
+from tracker.domain.states import AgencyLevel
+from tracker.domain.text import nfc
+from tracker.extensions import db
+from tracker.models import Agency, AgencyAlias, AgencyContact
+
+CSV_COLUMNS = ("code", "name", "level", "parent_code", "aliases", "email")
+_CODE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+
+
+@dataclass
+class AgencyRow:
+    """One CSV row, checked; `errors` lists what is wrong with it."""
+
+    line: int
+    code: str
+    name: str
+    level: str
+    parent_code: str
+    aliases: list[str]
+    emails: list[str]
+    errors: list[str] = field(default_factory=list)
+    exists: bool = False
+
+
+def normalise_email(value: str) -> str:
+    """A checked, lower-case e-mail address (no deliverability lookup: offline intranets)."""
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise InvalidInput(
+            _l("Not a valid e-mail address: %(value)s", value=value), field="email"
+        ) from exc
+
+
+def _check_row(row: AgencyRow, known_codes: set[str]) -> None:
+    if not _CODE.match(row.code):
+        row.errors.append(str(_l("Code must be lower-case letters, digits, '-', '_' or '.'")))
+    if not row.name:
+        row.errors.append(str(_l("Name is missing")))
+    if row.level not in {level.value for level in AgencyLevel}:
+        row.errors.append(str(_l("Unknown level “%(level)s”", level=row.level)))
+    if row.parent_code and row.parent_code not in known_codes:
+        row.errors.append(str(_l("Unknown parent “%(code)s”", code=row.parent_code)))
+    if row.parent_code and row.parent_code == row.code:
+        row.errors.append(str(_l("An agency cannot be its own parent")))
+    checked = []
+    for email in row.emails:
+        try:
+            checked.append(normalise_email(email))
+        except InvalidInput as exc:
+            row.errors.append(str(exc.message))
+    row.emails = checked
+
+
+def _read_csv_rows(data: bytes | str) -> list[dict[str, str]]:
+    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("code", "name", "level") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InvalidInput(
+            _l(
+                "The file lacks the columns: %(cols)s (expected: %(all)s)",
+                cols=", ".join(missing),
+                all=",".join(CSV_COLUMNS),
+            ),
+            field="file",
+        )
+    return list(reader)
+
+
+def parse_agency_csv(data: bytes | str) -> list[AgencyRow]:
+    """Read and check a CSV of agencies without changing anything (the import preview)."""
+    try:
+        raw_rows = _read_csv_rows(data)
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(_l("The file is not UTF-8 text."), field="file") from exc
+    except csv.Error as exc:
+        raise InvalidInput(
+            _l("The file is not valid CSV: %(e)s", e=str(exc)), field="file"
+        ) from exc
+    if not raw_rows:
+        raise InvalidInput(_l("The file has no rows."), field="file")
+    existing = set(db.session.scalars(sa.select(Agency.code)))
+    rows = []
+    for number, raw in enumerate(raw_rows, start=2):
+
+        def cell(name, raw=raw):
+            return nfc(raw.get(name) or "")
+
+        rows.append(
+            AgencyRow(
+                line=number,
+                code=cell("code").lower(),
+                name=cell("name"),
+                level=cell("level").lower(),
+                parent_code=cell("parent_code").lower(),
+                aliases=[nfc(a) for a in cell("aliases").split(";") if nfc(a)],
+                emails=[e for e in re.split(r"[;,\s]+", cell("email")) if e],
+            )
+        )
+    codes_in_file = [r.code for r in rows]
+    known = existing | set(codes_in_file)
+    for row in rows:
+        row.exists = row.code in existing
+        _check_row(row, known)
+        if codes_in_file.count(row.code) > 1:
+            row.errors.append(str(_l("Code “%(code)s” appears more than once", code=row.code)))
+    return rows
+
+
+def import_agencies(rows: list[AgencyRow], actor: Actor, now: datetime) -> tuple[int, int]:
+    """Create or update every row, or nothing if any row has an error; (created, updated)."""
+    require_office(actor)
+    bad = [r for r in rows if r.errors]
+    if bad:
+        raise InvalidInput(_l("%(n)s rows have errors; nothing was imported.", n=len(bad)))
+    by_code = {a.code: a for a in db.session.scalars(sa.select(Agency))}
+    created = updated = 0
+    for row in rows:
+        agency = by_code.get(row.code)
+        if agency is None:
+            agency = Agency(
+                code=row.code,
+                name=row.name,
+                level=AgencyLevel(row.level),
+                active=True,
+                created_at=now,
+            )
+            db.session.add(agency)
+            by_code[row.code] = agency
+            created += 1
+        else:
+            agency.name, agency.level = row.name, AgencyLevel(row.level)
+            updated += 1
+        _merge_aliases(agency, row.aliases)
+        _merge_contacts(agency, row.emails)
+    for row in rows:  # parents once every code exists
+        by_code[row.code].parent = by_code.get(row.parent_code) if row.parent_code else None
+    db.session.flush()
+    for row in rows:
+        audit.record(actor, "agency.import", by_code[row.code], now, {"name": (None, row.name)})
+    return created, updated
+
+
+def _merge_aliases(agency: Agency, aliases: list[str]) -> None:
+    have = {a.alias for a in agency.aliases}
+    for alias in aliases:
+        if alias not in have:
+            agency.aliases.append(AgencyAlias(alias=alias))
+            have.add(alias)
+
+
+def _merge_contacts(agency: Agency, emails: list[str]) -> None:
+    have = {c.email for c in agency.contacts}
+    for email in emails:
+        if email not in have:
+            is_head = not agency.contacts
+            agency.contacts.append(AgencyContact(email=email, is_head=is_head))
+            have.add(email)
+
+
+def agencies_at_level(level: AgencyLevel) -> list[Agency]:
+    """Every active agency of a level ("all district committees"), by name."""
+    return list(
+        db.session.scalars(
+            sa.select(Agency).where(Agency.level == level, Agency.active).order_by(Agency.name)
+        )
+    )

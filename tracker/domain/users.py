@@ -1,0 +1,102 @@
+"""Accounts: creating users, passwords (argon2), deactivation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import lazy_gettext as _l
+
+from tracker.domain import audit
+from tracker.domain.agencies import normalise_email
+from tracker.domain.errors import InvalidInput
+from tracker.domain.permissions import Actor
+from tracker.domain.states import Role
+from tracker.extensions import db
+from tracker.models import Agency, User
+
+MIN_PASSWORD_LENGTH = 10
+_hasher = PasswordHasher()
+#: verified against when the account does not exist, so timing does not reveal which exist
+_DUMMY_HASH = _hasher.hash("not-a-real-password-for-timing")
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of `password`, after checking it is long enough."""
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(
+            _l("The password must have at least %(n)s characters.", n=MIN_PASSWORD_LENGTH),
+            field="password",
+        )
+    return _hasher.hash(password)
+
+
+def verify_password(user: User | None, password: str) -> bool:
+    """Whether `password` is `user`'s; rehashes when argon2's parameters changed."""
+    stored = user.password_hash if user and user.password_hash else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password or "")
+    except (VerificationError, InvalidHashError):
+        return False
+    if user is None or not user.password_hash:
+        return False
+    if _hasher.check_needs_rehash(stored):
+        user.password_hash = _hasher.hash(password)
+    return True
+
+
+def find_user(email: str) -> User | None:
+    """The account with this e-mail (case-insensitive), if any."""
+    return db.session.scalar(sa.select(User).where(User.email == (email or "").strip().lower()))
+
+
+def create_user(
+    actor: Actor | None,
+    now: datetime,
+    *,
+    email: str,
+    role: Role | str,
+    password: str | None,
+    name: str = "",
+    agency: Agency | None = None,
+    locale: str = "vi",
+) -> User:
+    """Create an account; agency officers need an agency, other roles have none."""
+    email = normalise_email(email)
+    role = Role(role)
+    if find_user(email):
+        raise InvalidInput(_l("An account with this e-mail already exists."), field="email")
+    if role == Role.AGENCY and agency is None:
+        raise InvalidInput(_l("An agency officer needs an agency."), field="agency")
+    if role != Role.AGENCY:
+        agency = None
+    user = User(
+        email=email,
+        name=(name or email.split("@")[0]).strip(),
+        role=role,
+        agency=agency,
+        locale=locale if locale in ("vi", "en") else "vi",
+        active=True,
+        password_hash=hash_password(password) if password else None,
+        created_at=now,
+    )
+    db.session.add(user)
+    audit.record(actor, "user.create", user, now, {"email": (None, email), "role": (None, role)})
+    return user
+
+
+def set_password(user: User, actor: Actor | None, password: str, now: datetime) -> None:
+    """Set a new password; every existing session and reset link stops working."""
+    user.password_hash = hash_password(password)
+    user.credentials_version += 1
+    audit.record(actor, "user.password", user, now)
+
+
+def set_active(user: User, actor: Actor, active: bool, now: datetime) -> None:
+    """Deactivate (or reactivate) an account; a deactivated user cannot log in."""
+    changes = audit.set_fields(user, {"active": active})
+    if changes:
+        user.credentials_version += 1
+        audit.record(actor, "user.active", user, now, changes)

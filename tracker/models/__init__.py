@@ -1,0 +1,40 @@
+"""The database models, one module per aggregate."""
+
+from tracker.models.agency import Agency, AgencyAlias, AgencyContact
+from tracker.models.audit import AuditEvent
+from tracker.models.document import Document
+from tracker.models.notification import (
+    AccessLink,
+    CalendarDay,
+    CalendarFeed,
+    JobRun,
+    Notification,
+    NotificationStatus,
+    SchedulerLease,
+)
+from tracker.models.task import Assignment, Attachment, ExtensionRequest, ProgressUpdate, Task
+from tracker.models.user import ApiToken, LoginAttempt, User, UserSession
+
+__all__ = [
+    "AccessLink",
+    "Agency",
+    "AgencyAlias",
+    "AgencyContact",
+    "ApiToken",
+    "Assignment",
+    "Attachment",
+    "AuditEvent",
+    "CalendarDay",
+    "CalendarFeed",
+    "Document",
+    "ExtensionRequest",
+    "JobRun",
+    "LoginAttempt",
+    "Notification",
+    "NotificationStatus",
+    "ProgressUpdate",
+    "SchedulerLease",
+    "Task",
+    "User",
+    "UserSession",
+]
