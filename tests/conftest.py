@@ -159,3 +159,15 @@ def office(make_user):
 @pytest.fixture
 def office_actor(office):
     return actor_for_user(office)
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in through the real login form; returns the client."""
+
+    def do_login(user, password=PASSWORD):
+        response = client.post("/login", data={"email": user.email, "password": password})
+        assert response.status_code in (302, 303), response.get_data(as_text=True)[:500]
+        return client
+
+    return do_login

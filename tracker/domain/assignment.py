@@ -8,7 +8,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from tracker.domain import audit
+from tracker.domain import audit, events
 from tracker.domain.clock import Policy, require_aware
 from tracker.domain.errors import InvalidInput, TransitionRefused
 from tracker.domain.permissions import (
@@ -76,6 +76,7 @@ def assign(
             now,
             {"agency": (None, agency.code), "role": (None, role), "deadline": (None, effective)},
         )
+        events.assignment_created.send(assignment, actor=actor, now=now)
         created.append(assignment)
     return created
 
@@ -136,6 +137,7 @@ def delegate(
                 "deadline": (None, effective),
             },
         )
+        events.assignment_created.send(child, actor=actor, now=now)
         created.append(child)
     return created
 
@@ -155,6 +157,14 @@ def change_deadline(
         raise InvalidInput(_l("That is already the deadline."), field="deadline")
     assignment.updated_at = now
     audit.record(actor, "assignment.deadline", assignment, now, changes, reason.strip())
+    events.deadline_changed.send(
+        assignment,
+        actor=actor,
+        now=now,
+        reason=reason.strip(),
+        old_deadline=changes["deadline"][0],
+        new_deadline=new_deadline,
+    )
 
 
 def change_task_deadline(
@@ -257,8 +267,10 @@ def decide_extension(
     if not approve:
         request.state = ExtensionState.REJECTED
         audit.record(actor, "extension.reject", assignment, now, {}, note)
+        events.extension_decided.send(request, actor=actor, now=now, approved=False)
         return
     request.state, request.approved_deadline = ExtensionState.APPROVED, granted
     changes = audit.set_fields(assignment, {"deadline": granted})
     assignment.updated_at = now
     audit.record(actor, "extension.approve", assignment, now, changes, note)
+    events.extension_decided.send(request, actor=actor, now=now, approved=True)

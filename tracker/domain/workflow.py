@@ -12,7 +12,7 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
-from tracker.domain import audit
+from tracker.domain import audit, events
 from tracker.domain.clock import Policy, require_aware
 from tracker.domain.errors import InvalidInput, TransitionRefused
 from tracker.domain.permissions import Actor, require_agency_side, require_office
@@ -166,6 +166,7 @@ def report_completion(
     }
     _move(assignment, Action.REPORT_COMPLETION, actor, now, values, note.strip())
     roll_up_progress(assignment.parent, actor, now)
+    events.completion_reported.send(assignment, actor=actor, now=now)
     return update
 
 
@@ -191,6 +192,7 @@ def return_for_rework(assignment: Assignment, actor: Actor, reason: str, now: da
         raise InvalidInput(_l("Give the reason for returning it."), field="reason")
     values = {"state": S.RETURNED, "reported_done_on": None}
     _move(assignment, Action.RETURN, actor, now, values, reason.strip())
+    events.assignment_returned.send(assignment, actor=actor, now=now, reason=reason.strip())
 
 
 def pause(assignment: Assignment, actor: Actor, reason: str, now: datetime) -> None:
