@@ -103,6 +103,9 @@ class TestConfig(Config):
     MAIL_SERVER = None
     BASE_URL = "http://localhost"
     LOGIN_ATTEMPTS_PER_MINUTE = 5
+    # Cheap password hashing: tests create many accounts; production keeps argon2's defaults.
+    ARGON2_TIME_COST = 1
+    ARGON2_MEMORY_COST = 1024
 
 
 CONFIGS = {

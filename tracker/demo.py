@@ -136,6 +136,14 @@ def _demo_notice(clock: DemoClock, policy: Policy) -> None:
     )
     assigning.assign(made[3], [codes["bcd-tinh"]], lead, office, assigned)
     assigning.assign(made[5], [codes["ca-tinh"]], lead, office, assigned)
+    ongoing = tasks.create_task(
+        office,
+        assigned,
+        title="Thường xuyên nắm tình hình ANTT ở cơ sở",
+        text="Thường xuyên nắm tình hình an ninh trật tự ở cơ sở, kịp thời báo cáo Ban Chỉ đạo "
+        "những vụ việc phức tạp phát sinh.",
+    )  # an ongoing duty (thường xuyên): no deadline
+    assigning.assign(ongoing, [codes["ca-tinh"]], lead, office, assigned)
     db.session.flush()
     _demo_history(clock, policy, office, made)
 

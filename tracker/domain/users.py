@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain import audit
@@ -18,9 +20,21 @@ from tracker.extensions import db
 from tracker.models import Agency, User
 
 MIN_PASSWORD_LENGTH = 10
-_hasher = PasswordHasher()
-#: verified against when the account does not exist, so timing does not reveal which exist
-_DUMMY_HASH = _hasher.hash("not-a-real-password-for-timing")
+
+
+@lru_cache(maxsize=4)
+def _hasher_for(time_cost: int, memory_cost: int) -> tuple[PasswordHasher, str]:
+    hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost)
+    #: verified against when the account does not exist, so timing does not reveal which exist
+    return hasher, hasher.hash("not-a-real-password-for-timing")
+
+
+def _hasher() -> tuple[PasswordHasher, str]:
+    """argon2id with the configured cost (argon2-cffi's defaults unless the tests lower them)."""
+    config = current_app.config if has_app_context() else {}
+    return _hasher_for(
+        int(config.get("ARGON2_TIME_COST", 3)), int(config.get("ARGON2_MEMORY_COST", 65536))
+    )
 
 
 def hash_password(password: str) -> str:
@@ -30,20 +44,21 @@ def hash_password(password: str) -> str:
             _l("The password must have at least %(n)s characters.", n=MIN_PASSWORD_LENGTH),
             field="password",
         )
-    return _hasher.hash(password)
+    return _hasher()[0].hash(password)
 
 
 def verify_password(user: User | None, password: str) -> bool:
     """Whether `password` is `user`'s; rehashes when argon2's parameters changed."""
-    stored = user.password_hash if user and user.password_hash else _DUMMY_HASH
+    hasher, dummy = _hasher()
+    stored = user.password_hash if user and user.password_hash else dummy
     try:
-        _hasher.verify(stored, password or "")
+        hasher.verify(stored, password or "")
     except (VerificationError, InvalidHashError):
         return False
     if user is None or not user.password_hash:
         return False
-    if _hasher.check_needs_rehash(stored):
-        user.password_hash = _hasher.hash(password)
+    if hasher.check_needs_rehash(stored):
+        user.password_hash = hasher.hash(password)
     return True
 
 
