@@ -6,14 +6,13 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
+from tests.conftest import SAMPLE_DIR
 from tracker.domain.clock import Policy
 from tracker.domain.states import TimeStatus
 from tracker.domain.status import classify
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, Document, Task, User
 from tracker.models.agency import AgencyContact
-
-from tests.conftest import SAMPLE_DIR
 
 
 def count(model) -> int:
