@@ -1,0 +1,213 @@
+"""Reading a notice: `read_notice` puts header, layout, agencies and dates together."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .agencies import AgencyIndex, AgencyRef, Mention
+from .deadlines import choose_deadline, find_dates
+from .header import parse_header
+from .layout import Paragraph, Unit
+from .recurrence import find_recurrence, is_ongoing
+from .result import KINDS, Flag, NoticeReading, ProposedDirective
+from .roles import assign_roles, opens_assignment, unmatched_names
+from .sections import (
+    Section,
+    assignment_units,
+    body_paragraphs,
+    find_section,
+    section_units,
+)
+from .text import normalize_text, words
+
+_BARE_DATE = re.compile(r"(?i)(?:ngày\s+\d{1,2}\s+tháng|(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2})")
+
+
+@dataclass(frozen=True)
+class _Context:
+    index: AgencyIndex
+    year: int | None
+    reference: date | None
+    issued_on: date | None
+    section_deadline: tuple[date, str] | None
+
+
+def read_notice(
+    text: str, agencies: Sequence[AgencyRef], issued_on: date | None = None
+) -> NoticeReading:
+    """Read a notice's text and propose its directives."""
+    lines = normalize_text(text if isinstance(text, str) else "").split("\n")
+    index = AgencyIndex(agencies)
+    header = parse_header(lines, tuple(n for a in agencies for n in (a.name, *a.aliases)))
+    index.set_issuer(header.issuer)
+    issued = issued_on or header.issued_on
+    year = issued.year if issued else header.year
+    paragraphs = body_paragraphs(lines[header.body_start :])
+    section = find_section(paragraphs)
+    units, flags = _units(paragraphs, section, index)
+    section_deadline = _section_deadline(section, year)
+    reference = issued or (date(year, 1, 1) if year else None)
+    ctx = _Context(index, year, reference, issued, section_deadline)
+    directives = [_directive(i + 1, unit, ctx) for i, unit in enumerate(units)]
+    if not directives:
+        flags.append(Flag("no_directives", "No directive was found in the notice."))
+    return NoticeReading(
+        issuer=header.issuer,
+        number=header.number,
+        issued_on=issued,
+        year=year,
+        title=header.title,
+        kind=header.kind if header.kind in KINDS else "other",
+        directive_section_heading=section.heading if section else None,
+        section_deadline=section_deadline[0] if section_deadline else None,
+        directives=directives,
+        flags=flags,
+    )
+
+
+def _units(
+    paragraphs: list[Paragraph],
+    section: Section | None,
+    index: AgencyIndex,
+) -> tuple[list[Unit], list[Flag]]:
+    def opens(clause: str) -> bool:
+        """Whether a clause starts a new assignment."""
+        return opens_assignment(clause, index.find(clause))
+
+    def names_only(phrase: str) -> bool:
+        """Whether a phrase is only agency names."""
+        return bool(_names_only(phrase, index))
+
+    if section is not None:
+        return section_units(paragraphs, section.index, opens, names_only), []
+    flag = Flag(
+        "no_directive_section",
+        "No heading introduces the directives; they were taken from sentences that assign tasks.",
+    )
+    return assignment_units(paragraphs, opens, names_only), [flag]
+
+
+def _section_deadline(section: Section | None, year: int | None) -> tuple[date, str] | None:
+    if section is None:
+        return None
+    # Only periods ("6 tháng cuối năm 2010") and bounded dates ("trước ngày ...") apply to the
+    # section: a bare date in a lead-in sentence is the meeting's.
+    hits = [h for h in find_dates(section.heading, year) if not _BARE_DATE.match(h.text)]
+    return (max(h.value for h in hits), hits[-1].text) if hits else None
+
+
+def _directive(ordinal: int, unit: Unit, ctx: _Context) -> ProposedDirective:
+    text = unit.text
+    lead, support = _roles(unit, ctx.index)
+    directive = ProposedDirective(ordinal, text, lead, support)
+    directive.recurrence, _ = find_recurrence(text)
+    directive.ongoing = is_ongoing(text)
+    _set_deadline(directive, _time_text(unit), _time_offset(unit), ctx)
+    directive.flags += _mention_flags(lead, support)
+    if not lead:
+        directive.flags.append(Flag("no_lead_agency", "No lead agency was recognised."))
+    return directive
+
+
+def _roles(unit: Unit, index: AgencyIndex) -> tuple[list[Mention], list[Mention]]:
+    if unit.columns:
+        return _table_roles(unit, index)
+    roles = assign_roles(unit.text, index.find(unit.text))
+    lead = list(roles.lead)
+    if not lead and unit.context:
+        lead = _context_lead(unit.context, index)
+    return lead, list(roles.support)
+
+
+def _context_lead(context: str, index: AgencyIndex) -> list[Mention]:
+    roles = assign_roles(context, index.find(context))
+    if roles.lead:
+        return list(roles.lead)
+    return _names_only(context, index)
+
+
+def _names_only(phrase: str, index: AgencyIndex) -> list[Mention]:
+    """The agencies a phrase consists of ("Sở Y tế", "Phòng Kinh tế và UBND các xã"), or []."""
+    mentions = index.find(phrase)
+    if not mentions:
+        mentions = unmatched_names(phrase)
+    rest = phrase
+    for mention in reversed(mentions):
+        rest = rest[: mention.span[0]] + rest[mention.span[1] :]
+    return mentions if mentions and len(words(rest)) <= 2 else []
+
+
+def _table_roles(unit: Unit, index: AgencyIndex) -> tuple[list[Mention], list[Mention]]:
+    found: dict[str, list[Mention]] = {"lead": [], "support": []}
+    for role, start, end in unit.columns:
+        if role not in found:
+            continue
+        cell = unit.text[start:end]
+        mentions = index.find(cell)
+        if not mentions:
+            mentions = [
+                Mention(part.strip(), (), None, True)
+                for part in cell.split(",")
+                if len(part.split()) >= 2
+            ]
+        found[role] = mentions
+    return found["lead"], found["support"]
+
+
+def _time_text(unit: Unit) -> str:
+    for role, start, end in unit.columns:
+        if role == "time":
+            return unit.text[start:end]
+    return unit.text
+
+
+def _time_offset(unit: Unit) -> int:
+    return next((start for role, start, _ in unit.columns if role == "time"), 0)
+
+
+def _set_deadline(directive: ProposedDirective, text: str, offset: int, ctx: _Context) -> None:
+    choice = choose_deadline(find_dates(text, ctx.year, ctx.issued_on), ctx.reference)
+    if choice.hit is not None:
+        directive.deadline = choice.hit.value
+        directive.deadline_text = choice.hit.text
+        start = choice.hit.start + offset + (len(choice.hit.text) - len(choice.hit.text.lstrip()))
+        directive.deadline_span = (start, start + len(choice.hit.text))
+        directive.milestones = list(choice.milestones)
+    elif ctx.section_deadline and not directive.ongoing:
+        directive.deadline, directive.deadline_text = ctx.section_deadline
+    if directive.deadline and ctx.reference and directive.deadline < ctx.reference:
+        directive.flags.append(
+            Flag(
+                "deadline_before_issue",
+                "The deadline is earlier than the notice's date.",
+                {
+                    "deadline": directive.deadline.isoformat(),
+                    "issued_on": ctx.issued_on.isoformat() if ctx.issued_on else None,
+                },
+            )
+        )
+
+
+def _mention_flags(lead: list[Mention], support: list[Mention]) -> list[Flag]:
+    flags = []
+    for mention in lead + support:
+        if mention.unmatched:
+            flags.append(
+                Flag(
+                    "unknown_agency",
+                    f"'{mention.text}' is not in the registry.",
+                    {"mention": mention.text},
+                )
+            )
+        elif len(mention.codes) > 1 and mention.collective_level is None:
+            flags.append(
+                Flag(
+                    "ambiguous_agency",
+                    f"'{mention.text}' matches several agencies.",
+                    {"mention": mention.text, "codes": list(mention.codes)},
+                )
+            )
+    return flags

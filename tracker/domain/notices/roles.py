@@ -1,0 +1,260 @@
+"""Who leads a directive, who supports it, and who only receives its report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .agencies import Mention
+from .patterns import NOT_ASSIGNING, STOP_RE, alternation, lower_same_length, vre
+from .text import WORD_RE, fold
+
+_ASSIGN_ANYWHERE = vre(r"\b(?:giao(?:\s+cho)?|ủy quyền cho|phân công(?:\s+cho)?)\s+")
+_ASSIGN_AT_START = vre(r"(?:đề nghị|yêu cầu)\s+(?:cho\s+)?")
+#: "[Đối với ..., ]Chủ tịch UBND tỉnh giao/yêu cầu/đề nghị X": the speaker assigns to X.
+_SPEAKER = vre(
+    r"(?:[^;.:]{0,120}?,\s*)?(?:đồng chí\s+)?(?:phó\s+)?(?:chủ tịch|thường trực|ban thường vụ"
+    r"|ubnd|ủy ban nhân dân)\b[^,;.:]{0,30}?\s(?=(?:giao|yêu cầu|đề nghị)\b)"
+)
+_SUPPORT = vre(r"\bphối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
+_BETWEEN = vre(r"\bgiữa\s+")
+_WITH = vre(r"\s*(?:với|và)\s+")
+_LEADS_AFTER = vre(r"\s*(?:,\s*)?(?:chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
+#: Titles written before an agency ("Giám đốc Sở Y tế"): the agency is what is assigned.
+_TITLE = vre(
+    r"(?:đồng chí\s+)?(?:phó\s+)?(?:giám đốc|chủ tịch|thủ trưởng|trưởng ban|chánh văn phòng"
+    r"|chỉ huy trưởng|bí thư|cục trưởng|chi cục trưởng|trưởng phòng|tổng giám đốc)\s+"
+)
+#: A subject followed by one of these assigns to someone else ("UBND tỉnh giao Sở X ...").
+_DELEGATES = vre(r"\s*(?:giao|đề nghị|yêu cầu)\b")
+_POSSESSIVE = vre(
+    r"\b(?:điều hành|hoạt động|vai trò|trách nhiệm|chức năng|nhiệm vụ)(?:\s+[^\s,;.]+){0,3}"
+    r"\s+của\s+"
+)
+_LIST_SEP = vre(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)")
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_INTRO = vre(r"(?:[^,;.:()]{1,30},\s*|đồng thời\s+)")
+_HEADS = vre(
+    r"(?:các\s+)?"
+    + alternation(
+        [
+            "sở",
+            "ban",
+            "ủy ban",
+            "ubnd",
+            "công an",
+            "bộ chỉ huy",
+            "hội",
+            "cục",
+            "chi cục",
+            "trung tâm",
+            "văn phòng",
+            "phòng",
+            "đài",
+            "báo",
+            "trường",
+            "bệnh viện",
+            "kho bạc",
+            "ngân hàng",
+            "công ty",
+            "tổng công ty",
+            "tòa án",
+            "viện kiểm sát",
+            "thanh tra",
+            "liên đoàn",
+            "đảng đoàn",
+            "ban cán sự",
+            "tỉnh đoàn",
+            "mặt trận",
+            "hđnd",
+            "chủ đầu tư",
+            "đoàn",
+            "huyện ủy",
+            "thành ủy",
+            "thị ủy",
+            "tỉnh ủy",
+            "bảo hiểm xã hội",
+            "cảng vụ",
+        ]
+    )
+    + r"\b"
+)
+_NOT_AGENCY = vre(
+    r"(?:hội (?:nghị|thảo|thi|diễn|chợ|viên)|ban hành|phòng (?:chống|ngừa|tránh)"
+    r"|đoàn (?:kiểm tra|công tác|viên|kết)|báo cáo|báo chí|trường hợp|sở hữu"
+    r"|ban đêm|công ty con)\b"
+)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The lead and support mentions of one directive."""
+
+    lead: tuple[Mention, ...]
+    support: tuple[Mention, ...]
+
+
+def assign_roles(text: str, mentions: list[Mention]) -> Roles:
+    """Tell lead agencies from supporting ones; recipients and objects get no role."""
+    finder = _ListFinder(text, mentions)
+    folded = fold(text)
+    lead: list[Mention] = []
+    support: list[Mention] = []
+    for start in _clause_starts(text):
+        lead += finder.subject_at(start)
+    for match in _ASSIGN_ANYWHERE.finditer(folded):
+        if _is_verb_giao(text, match.start()):
+            lead += finder.list_at(match.end(), unmatched=True)
+    for match in _SUPPORT.finditer(folded):
+        support += finder.list_at(match.end(), unmatched=True)
+    for match in _BETWEEN.finditer(folded):
+        if "phôi hơp" in folded[_clause_start(folded, match.start()) : match.start()]:
+            first = finder.list_at(match.end(), unmatched=False)
+            lead += first
+            with_match = _WITH.match(folded, first[-1].span[1]) if first else None
+            if with_match:
+                support += finder.list_at(with_match.end(), unmatched=True)
+    for mention in mentions:
+        if _LEADS_AFTER.match(folded, mention.span[1]):
+            lead.append(mention)
+    if not lead:
+        first_clause = _CLAUSE_END.split(folded, maxsplit=1)[0]
+        match = _POSSESSIVE.search(first_clause)
+        if match:
+            lead += finder.list_at(match.end(), unmatched=False)
+    return _dedupe(lead, support)
+
+
+def _is_verb_giao(text: str, pos: int) -> bool:
+    """Tell "giao" (to assign) from "giáo" in "Tuyên giáo", "Giáo dục" (folding drops tones)."""
+    word = text[pos : pos + 4].lower()
+    return not word.startswith("gi") or word == "giao"
+
+
+def _dedupe(lead: list[Mention], support: list[Mention]) -> Roles:
+    lead_out: dict[tuple[int, int] | None, Mention] = {}
+    for mention in sorted(lead, key=lambda m: m.span or (0, 0)):
+        lead_out.setdefault(mention.span, mention)
+    taken = set(lead_out)
+    support_out: dict[tuple[int, int] | None, Mention] = {}
+    for mention in sorted(support, key=lambda m: m.span or (0, 0)):
+        if mention.span not in taken:
+            support_out.setdefault(mention.span, mention)
+    return Roles(tuple(lead_out.values()), tuple(support_out.values()))
+
+
+def _clause_start(folded: str, pos: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(folded, 0, pos)]
+    return ends[-1] if ends else 0
+
+
+def _clause_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
+
+
+class _ListFinder:
+    """Reads lists of agency names ("Sở A, Sở B và UBND các huyện") from a position."""
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self.lower = lower_same_length(text)
+        self.by_start = {m.span[0]: m for m in mentions}
+
+    def list_at(self, pos: int, unmatched: bool, chair: bool = True) -> list[Mention]:
+        """Return the agencies listed from pos on; titles before them are skipped.
+
+        With chair=False, "Chủ tịch UBND tỉnh ..." is not read as the agency: at the start of a
+        sentence the chair is usually the one who speaks, not the one assigned.
+        """
+        items: list[Mention] = []
+        while True:
+            pos = _skip_spaces(self.folded, pos)
+            title = _TITLE.match(self.folded, pos)
+            if title and "chu tich" in title.group() and not chair:
+                title = None
+            if title and title.end() in self.by_start:
+                pos = title.end()
+            item = self.by_start.get(pos) or (self._unmatched_at(pos) if unmatched else None)
+            if item is None:
+                break
+            items.append(item)
+            sep = _LIST_SEP.match(self.folded, item.span[1])
+            if not sep:
+                break
+            pos = sep.end()
+        return items
+
+    def subject_at(self, pos: int) -> list[Mention]:
+        """Return the agencies a clause assigns to: "Đề nghị X ...", or "X <verb> ..."."""
+        pos = _skip_spaces(self.folded, pos)
+        intro = _INTRO.match(self.folded, pos)
+        speaker = _SPEAKER.match(self.folded, pos)
+        starts = [pos] + ([intro.end()] if intro else []) + ([speaker.end()] if speaker else [])
+        for start in starts:
+            assign = _ASSIGN_AT_START.match(self.folded, start) or self._giao_at(start)
+            if assign:
+                items = self.list_at(assign.end(), unmatched=True)
+                if items:
+                    return items
+            items = self.list_at(start, unmatched=pos == 0, chair=False)
+            if items and self._verb_follows(items[-1].span[1]):
+                return items
+        return []
+
+    def _giao_at(self, pos: int) -> re.Match[str] | None:
+        match = _ASSIGN_ANYWHERE.match(self.folded, pos)
+        return match if match and _is_verb_giao(self.text, pos) else None
+
+    def _verb_follows(self, pos: int) -> bool:
+        delegates = _DELEGATES.match(self.folded, pos)
+        if delegates and _is_verb_giao(self.text, _skip_spaces(self.folded, pos)):
+            return False
+        rest = self.folded[pos : pos + 200]
+        if rest.lstrip().startswith("(") and ")" in rest:
+            rest = rest[rest.index(")") + 1 :]
+        rest = rest[:40]
+        if rest.lstrip().startswith(("(", ":")) or not rest.strip():
+            return False
+        word = WORD_RE.search(rest)
+        return bool(word) and word.group() not in NOT_ASSIGNING and rest.lstrip()[:1].isalpha()
+
+    def _unmatched_at(self, pos: int) -> Mention | None:
+        head = _HEADS.match(self.folded, pos)
+        if not head or _NOT_AGENCY.match(self.folded, pos):
+            return None
+        first = self.text[pos : pos + 1]
+        if not first.isupper() and "chu dâu tư" not in head.group():
+            return None
+        end = head.end()
+        for word in WORD_RE.finditer(self.folded, head.end()):
+            gap = self.folded[end : word.start()]
+            if gap.strip(" -&/") or STOP_RE.match(self.lower, word.start()):
+                break
+            end = word.end()
+            if len(self.folded[pos:end].split()) >= 12:
+                break
+        return Mention(self.text[pos:end], (), None, True, (pos, end))
+
+
+def _skip_spaces(folded: str, pos: int) -> int:
+    while pos < len(folded) and folded[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def opens_assignment(clause: str, mentions: list[Mention]) -> bool:
+    """Tell whether a clause starts a new assignment ("giao Sở X ...", "Sở X chủ trì ...")."""
+    finder = _ListFinder(clause, mentions)
+    if finder.subject_at(0):
+        return True
+    offset = len(clause) - len(clause.lstrip())
+    match = _ASSIGN_ANYWHERE.match(fold(clause), offset)
+    if not match or not _is_verb_giao(clause, match.start()):
+        return False
+    return bool(finder.list_at(match.end(), unmatched=True))
+
+
+def unmatched_names(phrase: str) -> list[Mention]:
+    """Read a phrase that is a list of agency names the registry does not know."""
+    return _ListFinder(phrase, []).list_at(0, unmatched=True)

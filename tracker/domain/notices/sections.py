@@ -1,0 +1,281 @@
+"""The body's layout: paragraphs, list items, tables, and where the directives are."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .layout import Paragraph, Unit
+from .patterns import vre
+from .tables import row_unit, table_columns
+from .text import collapse, fold
+
+_MARKERS = (
+    ("article", re.compile(r"^(?P<m>Điều\s+\d{1,3}[.:])\s+")),
+    ("roman", re.compile(r"^(?P<m>[IVX]{1,5}[.)])\s+")),
+    ("decimal", re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+\.?)\s+")),
+    ("arabic", re.compile(r"^(?P<m>\d{1,2}[.)])\s+")),
+    ("letter", re.compile(r"^(?P<m>[a-zđ][.)])\s+")),
+    (
+        "ordinal",
+        re.compile(
+            r"^(?P<m>(?:Thứ nhất|Thứ hai|Thứ ba|Thứ tư|Thứ năm|Thứ sáu|Một là|Hai là"
+            r"|Ba là|Bốn là|Năm là|Sáu là|Bảy là),)\s*"
+        ),
+    ),
+    ("dash", re.compile(r"^(?P<m>[-–—])\s*")),
+    ("plus", re.compile(r"^(?P<m>\+)\s*")),
+    ("bullet", re.compile(r"^(?P<m>[•●▪◦*])\s*")),
+)
+_FOOTER = re.compile(
+    r"^\s*(?:Nơi nhận|NƠI NHẬN|TM\.|T/M|T\.M\.|KT\.|TL\.|TUQ\.|Nguồn\s*:|Chia sẻ|Tin liên quan"
+    r"|Tin khác|Các tin khác|Bản quyền|Bài viết liên quan)"
+)
+_FURNITURE = vre(
+    r"^\s*(?:skip to|trang chủ\s*>|đăng nhập|ngày đăng|lượt xem|in trang|chia sẻ"
+    r"|print|share)\b"
+)
+_TERMINAL = re.compile(r"[.;!?…]\s*[\"”’)]*$")
+_STRONG = vre(
+    r"nhiệm vụ|giải pháp|ý kiến kết luận|kết luận và chỉ đạo|tổ chức thực hiện|phân công"
+    r"|chỉ đạo như sau|ý kiến chỉ đạo|kết luận chỉ đạo|nội dung chỉ đạo|chỉ đạo thời gian tới"
+)
+_CONCLUSION = vre(r"^kết luận\b")
+#: Headings of what was done, not of what is to be done ("Kết quả thực hiện nhiệm vụ ...").
+_BACKGROUND = vre(r"kết quả|tình hình|đánh giá|hạn chế|tồn tại|nguyên nhân|bối cảnh")
+_WEAK = vre(
+    r"(?:như sau|yêu cầu|chỉ đạo|đề nghị|giao|kết luận|ý kiến|cụ thể)\s*:\s*$"
+    r"|^quyết định\s*:\s*$"
+)
+_CLOSING = vre(
+    r"thông báo\s+(?:để|cho)\s.{0,100}\bbiết|^yêu cầu\s.{0,160}nghiêm túc\s+(?:triển khai\s+)?thực"
+    r" hiện(?:\s+(?:chỉ thị|thông báo|công văn|kế hoạch|quyết định) này)?\s*[./]*\s*$"
+    r"|^trong quá trình (?:tổ chức )?thực hiện, nếu có|chịu trách nhiệm thi hành|^trên đây là"
+    r"|có hiệu lực (?:thi hành )?(?:kể )?từ ngày"
+)
+#: Approvals and praise ("Chủ tịch UBND tỉnh đồng ý ...", "Ghi nhận ...") are not tasks.
+_OPINION = vre(
+    r"^(?:(?:chủ tịch|phó chủ tịch|thường trực|ban thường vụ|ubnd|ủy ban nhân dân|tỉnh ủy"
+    r"|hội nghị)[^,;.:]{0,30}?\s)?(?:đồng ý|thống nhất|ghi nhận|biểu dương|đánh giá cao|chấp thuận"
+    r"|hoan nghênh|cơ bản thống nhất)\b"
+)
+_CLAUSE_SPLIT = re.compile(r"(?<=;)\s+|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def body_paragraphs(lines: list[str]) -> list[Paragraph]:
+    """Cut the footer and page furniture, join wrapped lines, and read list markers."""
+    kept: list[str] = []
+    for line in lines:
+        if _FOOTER.match(line):
+            break
+        kept.append("" if _FURNITURE.match(fold(line)) else line.strip())
+    paragraphs: list[Paragraph] = []
+    previous = ""
+    for line in kept:
+        if not line:
+            previous = ""
+            continue
+        cells = _cells(line)
+        paragraph = _paragraph(line)
+        if cells:
+            paragraphs.append(Paragraph(collapse(line), "table", cells))
+        elif previous and paragraph.kind is None and _continues(previous, line):
+            paragraphs[-1].text = collapse(paragraphs[-1].text + " " + line)
+        else:
+            paragraphs.append(paragraph)
+        previous = "" if cells else line
+    _set_depths(paragraphs)
+    return paragraphs
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Tell a line wrapped mid-sentence (as in PDFs) from a new paragraph."""
+    return (
+        not _TERMINAL.search(previous)
+        and not previous.endswith(":")
+        and (line[:1].islower() or line[:1].isdigit())
+    )
+
+
+def _cells(line: str) -> list[str]:
+    for sep in ("|", "\t"):
+        parts = [collapse(p) for p in line.split(sep)]
+        if len(parts) >= 3:
+            return parts
+    return []
+
+
+def _paragraph(line: str) -> Paragraph:
+    for kind, pattern in _MARKERS:
+        match = pattern.match(line)
+        if match and len(line) > match.end():
+            return Paragraph(collapse(line[match.end() :]), kind)
+    return Paragraph(collapse(line))
+
+
+def _set_depths(paragraphs: list[Paragraph]) -> None:
+    stack: list[str] = []
+    for p in paragraphs:
+        if p.kind in (None, "table"):
+            p.depth = len(stack)
+            continue
+        if p.kind in stack:
+            del stack[stack.index(p.kind) :]
+        p.depth = len(stack)
+        stack.append(p.kind)
+
+
+def is_heading_like(p: Paragraph) -> bool:
+    """Tell whether a paragraph reads as a heading rather than as a sentence."""
+    if p.kind == "table":
+        return False
+    if p.text.endswith(":"):
+        return True
+    return not _TERMINAL.search(p.text) and len(p.text.split()) <= 20
+
+
+@dataclass(frozen=True)
+class Section:
+    """Where the directives start: the heading's index and its text."""
+
+    index: int
+    heading: str
+    strong: bool
+
+
+def find_section(paragraphs: list[Paragraph]) -> Section | None:
+    """Find the heading that introduces the directives, preferring named sections."""
+    weak: Section | None = None
+    for i, p in enumerate(paragraphs):
+        if not is_heading_like(p) or (len(p.text.split()) > 45 and not p.text.endswith(":")):
+            continue
+        folded = fold(p.text)
+        heading = p.text.rstrip(" :")
+        if _is_strong(p, folded) or _is_conclusion_heading(p, folded):
+            return Section(i, heading, True)
+        if weak is None and _WEAK.search(folded):
+            weak = Section(i, heading, False)
+    return weak
+
+
+def _is_strong(p: Paragraph, folded: str) -> bool:
+    """A named directive heading; in a long lead-in sentence only its last words count."""
+    size = len(p.text.split())
+    if size > 25 and not p.text.endswith(":"):
+        return False
+    core = folded if size <= 15 else folded[-60:]
+    return bool(_STRONG.search(core)) and not _BACKGROUND.search(core)
+
+
+def _is_conclusion_heading(p: Paragraph, folded: str) -> bool:
+    """ "II. KẾT LUẬN", "Kết luận của Chủ tịch UBND tỉnh:" """
+    return bool(_CONCLUSION.search(folded)) and (p.text.endswith(":") or len(p.text.split()) <= 8)
+
+
+def is_closing(p: Paragraph) -> bool:
+    """Tell whether a paragraph is the notice's closing formula, not a task."""
+    return p.kind != "table" and bool(_CLOSING.search(fold(p.text)))
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split text at semicolons and sentence ends."""
+    return [c for c in _CLAUSE_SPLIT.split(text) if c.strip()]
+
+
+Opens = Callable[[str], bool]
+#: Tells whether a phrase is only agency names ("Phòng Kinh tế", "UBND các xã, thị trấn").
+NamesOnly = Callable[[str], bool]
+_LABEL = re.compile(r"^(?P<label>[^:;.]{3,150}?)\s*:\s+(?P<rest>\S.*)$")
+
+
+def section_units(
+    paragraphs: list[Paragraph], start: int, opens: Opens, names_only: NamesOnly
+) -> list[Unit]:
+    """Directive candidates after a section heading: items, paragraphs and table rows."""
+    units: list[Unit] = []
+    headers: dict[int, str] = {}
+    label: str | None = None
+    columns: dict[str, int] = {}
+    for i in range(start + 1, len(paragraphs)):
+        p = paragraphs[i]
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        for depth in [d for d in headers if d >= p.depth and p.kind is not None]:
+            del headers[depth]
+        if p.kind == "table":
+            columns = table_columns(p) or columns
+            if columns and not table_columns(p):
+                units.append(row_unit(p, columns, _context(headers, label)))
+            continue
+        if _is_group_header(p, nxt) or (p.kind is None and is_heading_like(p)):
+            if p.kind is None:
+                label = p.text
+            else:
+                headers[p.depth] = p.text
+            continue
+        context = _context(headers, label)
+        if is_closing(p) or (context and _BACKGROUND.search(fold(context)[:60])):
+            continue
+        text, context = _labelled(p.text, names_only) or (p.text, context)
+        parts = _split_runons(text, opens)
+        units += [Unit(t, context) for t in parts if not _OPINION.match(fold(t))]
+    return units
+
+
+def _labelled(text: str, names_only: NamesOnly) -> tuple[str, str] | None:
+    """Split "Phòng Kinh tế: tổng hợp ..." into the task and its agency label."""
+    match = _LABEL.match(text)
+    if match and names_only(match.group("label")):
+        return match.group("rest"), match.group("label")
+    return None
+
+
+def _context(headers: dict[int, str], label: str | None) -> str | None:
+    return headers[max(headers)] if headers else label
+
+
+def _is_group_header(p: Paragraph, nxt: Paragraph | None) -> bool:
+    if p.text.endswith(":"):
+        return True
+    deeper = nxt is not None and nxt.depth > p.depth
+    return deeper and not _TERMINAL.search(p.text) and len(p.text.split()) <= 15
+
+
+def _split_runons(text: str, opens: Opens) -> list[str]:
+    parts: list[str] = []
+    for clause in split_clauses(text):
+        if parts and opens(clause):
+            parts.append(clause)
+        elif parts:
+            parts[-1] = f"{parts[-1]} {clause}"
+        else:
+            parts.append(clause)
+    return parts
+
+
+def assignment_units(
+    paragraphs: list[Paragraph], opens: Opens, names_only: NamesOnly
+) -> list[Unit]:
+    """Directive candidates when no heading introduces them: the sentences that assign."""
+    units: list[Unit] = []
+    columns: dict[str, int] = {}
+    for p in paragraphs:
+        if p.kind == "table":
+            columns = table_columns(p) or columns
+            if columns and not table_columns(p):
+                units.append(row_unit(p, columns, None))
+            continue
+        if is_closing(p) or is_heading_like(p):
+            continue
+        labelled = _labelled(p.text, names_only)
+        if labelled:
+            units.append(Unit(labelled[0], labelled[1]))
+            continue
+        parts: list[str] = []
+        for clause in split_clauses(p.text):
+            if opens(clause):
+                parts.append(clause)
+            elif parts:
+                parts[-1] = f"{parts[-1]} {clause}"
+        units += [Unit(t) for t in parts]
+    return units
