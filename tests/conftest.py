@@ -50,6 +50,7 @@ def is_postgres(database_url) -> bool:
 
 def make_app(database_url: str, tmp_path: Path, **overrides):
     settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+    settings["WTF_CSRF_ENABLED"] = False  # tests post forms directly; test_csrf turns it on
     settings.update(
         SQLALCHEMY_DATABASE_URI=database_url,
         UPLOAD_DIR=str(tmp_path / "uploads"),
@@ -72,6 +73,23 @@ def reset_schema(app) -> None:
             with db.engine.begin() as conn:
                 conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
         upgrade(revision="heads")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _translations():
+    """Compile the .po catalogues to .mo when missing or older (.mo files are build output)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parent.parent / "tracker" / "translations"
+    for po_path in root.glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file)
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
 
 
 @pytest.fixture(scope="session")

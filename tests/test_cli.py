@@ -79,7 +79,7 @@ def test_users_create(runner, agencies):
 
 def test_users_create_refuses_bad_input(runner, agencies):
     cases = [
-        (["--email", "x@y.example", "--role", "agency", "--password", "mat-khau-dai-du"], "agency"),
+        (["--email", "x@y.example", "--role", "agency", "--password", "mat-khau-dai-du"], "đơn vị"),
         (["--email", "x@y.example", "--role", "office", "--password", "short"], "10"),
         (
             ["--email", "not-an-email", "--role", "office", "--password", "mat-khau-dai-du"],

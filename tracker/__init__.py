@@ -80,6 +80,9 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=_select_locale, timezone_selector=_select_timezone)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _sqlite_pragmas(app)
+    from tracker.reminders.handlers import connect_handlers
+
+    connect_handlers()
 
 
 def _sqlite_pragmas(app: Flask) -> None:

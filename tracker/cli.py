@@ -62,6 +62,25 @@ def create_user_command(email, role, agency_code, password, name, locale):
     click.echo(f"Created {user.email} ({user.role.value}).")
 
 
+@users_cli.command("token")
+@click.argument("email")
+@click.option("--name", default="cli", help="What the token is for.")
+def create_token_command(email, name):
+    """Print a new personal API token for EMAIL (shown once; stored only as a hash)."""
+    from tracker.domain.tokens import create_token
+    from tracker.domain.users import find_user
+
+    user = find_user(email)
+    if user is None or not user.active:
+        raise click.ClickException(f"No active account {email!r}.")
+    try:
+        _token, secret = create_token(user, name, utc_now())
+    except DomainError as error:
+        fail(error)
+    db.session.commit()
+    click.echo(secret)
+
+
 @agencies_cli.command("import")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_agencies_command(csv_file: Path):
@@ -97,3 +116,10 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(agencies_cli)
     app.cli.add_command(demo_command)
+    from tracker.reminders.cli import reminders_cli, scheduler_command
+
+    app.cli.add_command(reminders_cli)
+    app.cli.add_command(scheduler_command)
+    from tracker.notices_cli import notices_cli
+
+    app.cli.add_command(notices_cli)

@@ -183,3 +183,99 @@ def agencies_at_level(level: AgencyLevel) -> list[Agency]:
             sa.select(Agency).where(Agency.level == level, Agency.active).order_by(Agency.name)
         )
     )
+
+
+def _check_agency_values(name: str, parent: Agency | None, agency: Agency | None) -> None:
+    if not nfc(name):
+        raise InvalidInput(_l("Enter the name."), field="name")
+    if parent is not None and agency is not None:
+        from tracker.domain.permissions import descendant_agency_ids
+
+        if parent.id in descendant_agency_ids({agency.id}):
+            raise InvalidInput(
+                _l("An agency cannot sit below itself or an agency below it."), field="parent"
+            )
+
+
+def _set_aliases_and_contacts(agency: Agency, aliases: list[str], emails: list[str]) -> None:
+    checked = [normalise_email(e) for e in emails if e.strip()]
+    wanted_aliases = list(dict.fromkeys(nfc(a) for a in aliases if nfc(a)))
+    agency.aliases = [a for a in agency.aliases if a.alias in wanted_aliases]
+    _merge_aliases(agency, wanted_aliases)
+    wanted = list(dict.fromkeys(checked))
+    agency.contacts = [c for c in agency.contacts if c.email in wanted]
+    _merge_contacts(agency, wanted)
+    for contact in agency.contacts:
+        contact.is_head = bool(wanted) and contact.email == wanted[0]
+
+
+def create_agency(
+    actor: Actor,
+    now: datetime,
+    *,
+    code: str,
+    name: str,
+    level: AgencyLevel,
+    parent: Agency | None = None,
+    aliases: list[str] | None = None,
+    emails: list[str] | None = None,
+) -> Agency:
+    """The office adds an agency to the registry (the first e-mail is the head's)."""
+    require_office(actor)
+    code = (code or "").strip().lower()
+    if not _CODE.match(code):
+        raise InvalidInput(
+            _l("Code must be lower-case letters, digits, '-', '_' or '.'"), field="code"
+        )
+    if db.session.scalar(sa.select(Agency.id).where(Agency.code == code)):
+        raise InvalidInput(_l("Another agency already has this code."), field="code")
+    _check_agency_values(name, parent, None)
+    agency = Agency(
+        code=code,
+        name=nfc(name),
+        level=AgencyLevel(level),
+        parent=parent,
+        active=True,
+        created_at=now,
+    )
+    db.session.add(agency)
+    _set_aliases_and_contacts(agency, aliases or [], emails or [])
+    db.session.flush()
+    audit.record(actor, "agency.create", agency, now, {"code": (None, code), "name": (None, name)})
+    return agency
+
+
+def update_agency(
+    agency: Agency,
+    actor: Actor,
+    now: datetime,
+    *,
+    name: str,
+    level: AgencyLevel,
+    parent: Agency | None,
+    active: bool,
+    aliases: list[str],
+    emails: list[str],
+) -> dict:
+    """The office edits an agency: name, level, place in the hierarchy, aliases, contacts."""
+    require_office(actor)
+    _check_agency_values(name, parent, agency)
+    before = ([a.alias for a in agency.aliases], [c.email for c in agency.contacts])
+    changes = audit.set_fields(
+        agency,
+        {
+            "name": nfc(name),
+            "level": AgencyLevel(level),
+            "parent_id": parent.id if parent else None,
+            "active": active,
+        },
+    )
+    _set_aliases_and_contacts(agency, aliases, emails)
+    after = ([a.alias for a in agency.aliases], [c.email for c in agency.contacts])
+    if before[0] != after[0]:
+        changes["aliases"] = ("; ".join(before[0]), "; ".join(after[0]))
+    if before[1] != after[1]:
+        changes["contacts"] = (", ".join(before[1]), ", ".join(after[1]))
+    if changes:
+        audit.record(actor, "agency.update", agency, now, changes)
+    return changes

@@ -9,8 +9,10 @@ class DomainError(Exception):
     code = "domain_error"
 
     def __init__(self, message: str, *, code: str | None = None, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message  # may be a lazy translation, rendered in the user's language
+        # Rendered now, in the current user's language, as plain text: a lazy translation
+        # would reach templates as "safe" markup, unescaped, with agency names inside it.
+        self.message = str(message)
+        super().__init__(self.message)
         self.field = field
         if code:
             self.code = code

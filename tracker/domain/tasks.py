@@ -11,10 +11,16 @@ from tracker.domain.clock import require_aware
 from tracker.domain.errors import InvalidInput
 from tracker.domain.permissions import Actor, require_office
 from tracker.domain.states import DocumentKind, Priority, Recurrence
+from tracker.domain.text import fold
 from tracker.extensions import db
 from tracker.models import Document, Task
 
 TITLE_LENGTH = 500
+
+
+def search_text(title: str, text: str) -> str:
+    """What task search matches against: title and text, folded ("tuyen truyen")."""
+    return fold(f"{title}\n{text}")
 
 
 def title_from_text(text: str, limit: int = 160) -> str:
@@ -108,6 +114,7 @@ def create_task(
         deadline=deadline,
         recurrence=Recurrence(recurrence),
         priority=Priority(priority),
+        search_text=search_text(title, text),
         created_by_id=actor.user_id,
         created_at=now,
     )
@@ -130,5 +137,6 @@ def update_task(task: Task, actor: Actor, now: datetime, **values) -> dict:
         raise InvalidInput(_l("Enter the title."), field="title")
     changes = audit.set_fields(task, values)
     if changes:
+        task.search_text = search_text(task.title, task.text)
         audit.record(actor, "task.update", task, now, changes)
     return changes

@@ -3,6 +3,7 @@
 from tracker.models.agency import Agency, AgencyAlias, AgencyContact
 from tracker.models.audit import AuditEvent
 from tracker.models.document import Document
+from tracker.models.import_draft import ImportDraft
 from tracker.models.notification import (
     AccessLink,
     CalendarDay,
@@ -28,6 +29,7 @@ __all__ = [
     "CalendarFeed",
     "Document",
     "ExtensionRequest",
+    "ImportDraft",
     "JobRun",
     "LoginAttempt",
     "Notification",

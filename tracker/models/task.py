@@ -34,6 +34,8 @@ class Task(db.Model):
     deadline: Mapped[date | None]  #: none for an ongoing duty (thường xuyên)
     recurrence: Mapped[Recurrence] = mapped_column(str_enum(Recurrence), default=Recurrence.NONE)
     priority: Mapped[Priority] = mapped_column(str_enum(Priority), default=Priority.NORMAL)
+    #: title and text folded (lower-case, no diacritics) so search works on any database
+    search_text: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -56,6 +58,9 @@ class Assignment(db.Model):
         # The reminder sweeps and "my tasks" lists: an agency's open work by deadline.
         sa.Index("ix_assignment_agency_state_deadline", "agency_id", "state", "deadline"),
         sa.Index("ix_assignment_state_deadline", "state", "deadline"),
+        # The weekly trend reads completions by day; period reports read deadlines in a range.
+        sa.Index("ix_assignment_completed_on", "completed_on"),
+        sa.Index("ix_assignment_deadline", "deadline"),
         sa.CheckConstraint("progress >= 0 AND progress <= 100", name="progress_percent"),
     )
 

@@ -5,15 +5,34 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
 
+#: what a HELD row says, on the outbox page and in last_error
+NO_MAIL_SERVER = "not sent: no mail server configured"
+_LINE_BREAKS = ("\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
 
 def _clean_header(value: str) -> str:
-    if "\r" in value or "\n" in value:
+    """Refuse a header value that could start a new header (any kind of line break)."""
+    if any(mark in value for mark in _LINE_BREAKS):
         raise ValueError("line break in an e-mail header value")
     return value
+
+
+def _addresses(values: list[str]) -> list[str]:
+    """Recipients, checked and without repeats (case-insensitive), in their given order."""
+    seen, result = set(), []
+    for value in values:
+        address = _clean_header(value.strip())
+        if "@" not in address or "," in address or " " in address:
+            raise ValueError(f"not a single e-mail address: {address!r}")
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            result.append(address)
+    return result
 
 
 def record_mail(
@@ -42,8 +61,8 @@ def record_mail(
     row = Notification(
         kind=kind,
         dedup_key=dedup_key,
-        to_addrs=[_clean_header(a) for a in to],
-        cc_addrs=[_clean_header(a) for a in (cc or [])],
+        to_addrs=_addresses(to),
+        cc_addrs=[a for a in _addresses(cc or []) if a.lower() not in {t.lower() for t in to}],
         subject=_clean_header(subject),
         body_text=body_text,
         body_html=body_html,
@@ -57,3 +76,26 @@ def record_mail(
     )
     db.session.add(row)
     return row
+
+
+def record_mail_once(**fields) -> Notification | None:
+    """record_mail() inside a savepoint: when another process recorded the same dedup key
+    first, the unique index refuses ours and only this mail is undone, not the transaction."""
+    try:
+        with db.session.begin_nested():
+            row = record_mail(**fields)
+            db.session.flush()
+    except IntegrityError:
+        return None
+    return row
+
+
+def resend(notification: Notification, now: datetime) -> bool:
+    """Put a failed or held mail back in the queue, attempts reset; the caller commits."""
+    if notification.status not in (NotificationStatus.FAILED, NotificationStatus.HELD):
+        return False
+    notification.status = NotificationStatus.PENDING
+    notification.attempts = 0
+    notification.next_attempt_at = now
+    notification.claimed_until = None
+    return True

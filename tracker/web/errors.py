@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from flask import Flask, render_template, request
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 MESSAGES = {
-    400: "The request could not be understood.",
-    403: "You do not have access to this page.",
-    404: "This page does not exist, or you do not have access to it.",
-    405: "This action is not allowed here.",
-    413: "The file is too large.",
-    429: "Too many attempts. Try again later.",
-    500: "Something went wrong on our side. The error has been logged.",
+    400: _l("The request could not be understood."),
+    403: _l("You do not have access to this page."),
+    404: _l("This page does not exist, or you do not have access to it."),
+    405: _l("This action is not allowed here."),
+    413: _l("The file is too large."),
+    429: _l("Too many attempts. Try again later."),
+    500: _l("Something went wrong on our side. The error has been logged."),
 }
 
 
@@ -21,7 +21,7 @@ def register_error_pages(app: Flask) -> None:
 
     def handle(error):
         code = getattr(error, "code", 500) or 500
-        message = _(MESSAGES.get(code, MESSAGES[500]))
+        message = str(MESSAGES.get(code, MESSAGES[500]))
         if request.path.startswith("/api/"):
             return {"error": {"code": f"http_{code}", "message": message}}, code
         return render_template("error.html", code=code, message=message), code

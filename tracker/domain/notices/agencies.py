@@ -1,28 +1,18 @@
-"""Agencies as the reader sees them, and finding the registry's agencies in text."""
+"""Agencies as the reader sees them, and finding the registry's agencies in one notice."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from .collectives import CollectiveHit, find_collectives
-from .text import WORD_RE, fold
+from .registry import AgencyRef, Hit, registry_for, tokens
+from .text import fold
+
+__all__ = ["LEVELS", "AgencyIndex", "AgencyRef", "Mention"]
 
 LEVELS = ("province", "department", "committee", "organization", "district", "commune")
-
-
-@dataclass(frozen=True)
-class AgencyRef:
-    """A registry agency as the reader sees it."""
-
-    code: str
-    name: str
-    level: str
-    aliases: tuple[str, ...] = ()
-    parent_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,198 +26,69 @@ class Mention:
     span: tuple[int, int] | None = field(default=None, compare=False)
 
 
-#: Long forms and the abbreviations written for them; both sides are compared as the short one.
-_SYNONYMS = (
-    ("ủy ban nhân dân", "ubnd"),
-    ("hội đồng nhân dân", "hđnd"),
-    ("mặt trận tổ quốc", "mttq"),
-    ("ban chỉ đạo", "bcđ"),
-    ("bộ chỉ huy", "bch"),
-    ("kho bạc nhà nước", "kbnn"),
-    ("ngân hàng nhà nước", "nhnn"),
-    ("văn phòng", "vp"),
-    ("thành phố", "tp"),
-    ("thị xã", "tx"),
-    ("trách nhiệm hữu hạn", "tnhh"),
-    ("một thành viên", "mtv"),
-    ("liên hiệp phụ nữ", "lhpn"),
-)
-_SYNONYM_TOKENS: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-for _long, _short in _SYNONYMS:
-    _SYNONYM_TOKENS[fold(_long).split()[0]].append((tuple(fold(_long).split()), fold(_short)))
-#: Words that, right after a registry name, make it another body ("Công an" + "xã").
-_LOWER_LEVEL = {fold(w) for w in ("xã", "huyện", "phường", "quận", "cấp", "thị", "tx", "tp")}
-#: Heads whose remaining words are often abbreviated by initials ("Sở TN&MT").
-_ABBREVIABLE_HEADS = {fold(w) for w in ("sở", "ban", "hội", "cục", "chi cục", "trung tâm")}
-_AND = fold("và")
 _LOCALITIES = fold("địa phương")
-
-
-class _Token(NamedTuple):
-    start: int
-    end: int
-    word: str
-    upper: bool
-
-
-def _tokens(text: str) -> list[_Token]:
-    folded = fold(text)
-    raw = [
-        _Token(m.start(), m.end(), m.group(), text[m.start() : m.end()].isupper())
-        for m in WORD_RE.finditer(folded)
-    ]
-    return _canonical(raw)
-
-
-def _canonical(tokens: list[_Token]) -> list[_Token]:
-    out: list[_Token] = []
-    i = 0
-    while i < len(tokens):
-        for long, short in _SYNONYM_TOKENS.get(tokens[i].word, ()):
-            n = len(long)
-            if tuple(t.word for t in tokens[i : i + n]) == long:
-                out.append(_Token(tokens[i].start, tokens[i + n - 1].end, short, False))
-                i += n
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
-
-
-@dataclass
-class _Variant:
-    words: tuple[str, ...]
-    code: str
-    is_name: bool
+_GOVERNMENT = re.compile(r"^(?:ubnd|vp ubnd|van phong ubnd)\s+")
 
 
 class AgencyIndex:
-    """The registry indexed for finding agency names, aliases and abbreviations in text."""
+    """The registry as seen from one notice: its issuer's province first, its addressees."""
 
     def __init__(self, agencies: Sequence[AgencyRef]) -> None:
-        self.agencies = {a.code: a for a in agencies}
-        self._variants: dict[tuple[str, ...], list[_Variant]] = defaultdict(list)
-        self._lengths: dict[str, set[int]] = defaultdict(set)
-        self._abbrev: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._roots: dict[str, str] = {}
+        self.registry = registry_for(agencies)
+        self.agencies = self.registry.agencies
         self._found: dict[str, list[Mention]] = {}
         self.root: str | None = None
-        for agency in agencies:
-            for text, is_name in [(agency.name, True), *((a, False) for a in agency.aliases)]:
-                self._add_variant(text, agency.code, is_name)
-        self._lengths_desc = {w: sorted(n, reverse=True) for w, n in self._lengths.items()}
-
-    def _add_variant(self, text: str, code: str, is_name: bool) -> None:
-        words = tuple(t.word for t in _tokens(text))
-        if not words:
-            return
-        self._store(_Variant(words, code, is_name))
-        if "tinh" in words[1:-1] and text.split()[-1][:1].isupper():
-            cut = len(words) - 1 - words[::-1].index("tinh")
-            if cut >= 2:
-                self._store(_Variant(words[: cut + 1], code, False))
-        head = words[0]
-        if head in _ABBREVIABLE_HEADS and len(words) >= 3:
-            initials = "".join(w[0] for w in words[1:] if w != _AND)
-            self._abbrev[(head, initials)].add(code)
-
-    def _store(self, variant: _Variant) -> None:
-        self._variants[variant.words].append(variant)
-        self._lengths[variant.words[0]].add(len(variant.words))
+        self.issuer_codes: tuple[str, ...] = ()
+        self.addressees: tuple[str, ...] = ()
 
     def set_issuer(self, issuer: str | None) -> None:
         """Prefer, among same-named agencies, those under the issuer's top-level agency."""
         self.root = None
+        self.issuer_codes = ()
         self._found.clear()
-        if issuer:
-            hits = self._registry_hits(issuer)
-            if hits and len(hits[0][2]) == 1:
-                self.root = self._root_of(hits[0][2][0])
+        if not issuer:
+            return
+        hits = self.registry.hits(issuer)
+        if not hits:
+            return
+        codes = hits[0][2]
+        if len(codes) > 1:  # "Sở Tư pháp tỉnh Bến Tre": the place tells which province
+            codes = [c for c in codes if self._place_of(self.registry.roots[c]) in fold(issuer)]
+        if len(set(codes)) == 1:
+            self.issuer_codes = (codes[0],)
+            self.root = self.registry.roots[codes[0]]
 
-    def _root_of(self, code: str) -> str:
-        if code not in self._roots:
-            self._roots[code] = self._walk_up(code)
-        return self._roots[code]
+    def _place_of(self, root: str) -> str:
+        """ "UBND tỉnh Bến Tre" -> "tinh ben tre": the words a name of its province ends with."""
+        name = " ".join(t.word for t in tokens(self.agencies[root].name))
+        return _GOVERNMENT.sub("", name) or name
 
-    def _walk_up(self, code: str) -> str:
-        seen = set()
-        while code in self.agencies and self.agencies[code].parent_code and code not in seen:
-            seen.add(code)
-            parent = self.agencies[code].parent_code
-            if parent not in self.agencies:
-                break
-            code = parent
-        return code
+    def set_addressees(self, text: str) -> None:
+        """Read the "Kính gửi" list: "các cơ quan, đơn vị" in the body then means them."""
+        self._found.clear()
+        codes = [c for m in self.find(text) for c in m.codes]
+        self.addressees = tuple(c for c in dict.fromkeys(codes) if c not in self.issuer_codes)
+        self._found.clear()
 
     def prefer_local(self, codes: Iterable[str]) -> tuple[str, ...]:
         """Keep the codes under the issuer's top-level agency, if any of them are."""
         codes = tuple(dict.fromkeys(codes))
         if self.root is None:
             return codes
-        local = tuple(c for c in codes if self._root_of(c) == self.root)
+        local = tuple(c for c in codes if self.registry.roots.get(c) == self.root)
         return local or codes
 
     def level_codes(self, level: str) -> tuple[str, ...]:
         """Every agency of a level, those under the issuer first if there are any."""
-        return self.prefer_local(a.code for a in self.agencies.values() if a.level == level)
+        return self.prefer_local(self.registry.by_level.get(level, ()))
 
     def codes_starting(self, head: str) -> tuple[str, ...]:
         """Every agency whose name or alias starts with the given words."""
-        prefix = tuple(t.word for t in _tokens(head))
-        found = [
-            v.code
-            for words, variants in self._variants.items()
-            if words[: len(prefix)] == prefix
-            for v in variants
-        ]
-        return self.prefer_local(found)
+        prefix = tuple(t.word for t in tokens(head))
+        return self.prefer_local(self.registry.codes_starting(prefix))
 
     def _registry_hits(self, text: str) -> list[tuple[int, int, tuple[str, ...], bool]]:
-        tokens = _tokens(text)
-        hits: list[tuple[int, int, tuple[str, ...], bool]] = []
-        i = 0
-        while i < len(tokens):
-            found = self._match_at(tokens, i)
-            abbrev = self._abbrev_at(tokens, i)
-            if found and abbrev and abbrev[0] == found[0]:
-                found = (found[0], found[1] + abbrev[1], found[2])
-            found = found or abbrev
-            if found is None:
-                i += 1
-                continue
-            n, codes, is_name = found
-            hits.append((tokens[i].start, tokens[i + n - 1].end, self.prefer_local(codes), is_name))
-            i += n
-        return hits
-
-    def _match_at(self, tokens: list[_Token], i: int) -> tuple[int, list[str], bool] | None:
-        for n in self._lengths_desc.get(tokens[i].word, ()):
-            if i + n > len(tokens):
-                continue
-            same = self._variants.get(tuple(t.word for t in tokens[i : i + n]))
-            if not same:
-                continue
-            nxt = tokens[i + n] if i + n < len(tokens) else None
-            if (
-                nxt is not None
-                and nxt.word in _LOWER_LEVEL
-                and nxt.start - tokens[i + n - 1].end <= 1
-            ):
-                continue
-            return n, [v.code for v in same], any(v.is_name for v in same)
-        return None
-
-    def _abbrev_at(self, tokens: list[_Token], i: int) -> tuple[int, list[str], bool] | None:
-        head = tokens[i].word
-        if head not in _ABBREVIABLE_HEADS:
-            return None
-        j, letters = i + 1, ""
-        while j < len(tokens) and tokens[j].upper and len(tokens[j].word) <= 8:
-            letters += tokens[j].word
-            j += 1
-        codes = self._abbrev.get((head, letters))
-        return (j - i, sorted(codes), False) if codes and j > i + 1 else None
+        return [(s, e, self.prefer_local(codes), n) for s, e, codes, n in self.registry.hits(text)]
 
     def find(self, text: str) -> list[Mention]:
         """Return the registry agencies and collective phrases named in text, in order."""
@@ -252,7 +113,9 @@ class AgencyIndex:
         return _merge_parentheses(text, out, self)
 
     def _collective_mention(self, text: str, hit: CollectiveHit) -> Mention:
-        if hit.level == "all":
+        if hit.level == "addressees":
+            codes = self.addressees
+        elif hit.level == "all":
             codes = self.codes_starting(hit.head)
         elif hit.governing:
             codes = self.level_codes(hit.level)
@@ -266,7 +129,7 @@ class AgencyIndex:
 
     def is_official_name(self, mention: Mention) -> bool:
         """Tell whether a mention is written as an agency's registry name (not an alias)."""
-        hits = self._registry_hits(mention.text)
+        hits: list[Hit] = self.registry.hits(mention.text)
         return bool(hits) and hits[0][3]
 
 

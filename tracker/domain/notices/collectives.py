@@ -8,6 +8,10 @@ from .patterns import alternation, vre
 from .text import fold
 
 _DISTRICT = alternation(["huyện ủy", "thị ủy", "thành ủy", "huyện", "thành phố", "thị xã", "quận"])
+#: "UBND các huyện, thành, thị" (Phú Thọ): short forms, only after a first full level word.
+_DISTRICT_TAIL = alternation(
+    ["huyện ủy", "thị ủy", "thành ủy", "huyện", "thành phố", "thị xã", "quận", "thành", "thị"]
+)
 _COMMUNE = alternation(["xã", "phường", "thị trấn"])
 _SEP = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
 #: Heads for which a collective means the level's own governments (the registry's agencies).
@@ -27,13 +31,17 @@ _OTHER_HEADS = ["công an", "hđnd", "hội đồng nhân dân", "thường tr�
 _HEAD = r"(?P<head>" + alternation(_GOVERNING + _OTHER_HEADS) + r")\s+"
 
 
-def _level_list(words: str) -> str:
-    return rf"{words}\b(?:{_SEP}{words}\b)*"
+def _level_list(words: str, tail: str | None = None) -> str:
+    return rf"{words}\b(?:{_SEP}{tail or words}\b)*"
 
 
 _LEVEL = vre(
     r"(?:" + _HEAD + r")?(?P<lead>các\s+|cấp\s+)?"
-    r"(?:(?P<district>" + _level_list(_DISTRICT) + r")|(?P<commune>" + _level_list(_COMMUNE) + r"))"
+    r"(?:(?P<district>"
+    + _level_list(_DISTRICT, _DISTRICT_TAIL)
+    + r")|(?P<commune>"
+    + _level_list(_COMMUNE)
+    + r"))"
 )
 _CONTINUATION = vre(
     r"\s+và\s+(?:các\s+)?(?:(?P<district>"
@@ -58,6 +66,13 @@ _FIXED = (
             r"các\s+(?:tổ chức chính trị\s*-\s*xã hội|đoàn thể chính trị\s*-\s*xã hội"
             r"|tổ chức thành viên|hội\s*,\s*đoàn thể|tổ chức đoàn thể|đoàn thể)"
             r"(?:\s+(?:tỉnh|cấp tỉnh)\b)?"
+        ),
+    ),
+    (
+        "addressees",
+        vre(
+            r"các\s+(?:cơ quan\s*,\s*đơn vị|cơ quan\s+đơn vị|đơn vị)(?:\s*,\s*địa phương)?"
+            r"(?:\s+(?:liên quan|được giao|có liên quan)\b)?"
         ),
     ),
     ("commune", vre(r"(?:các\s+cấp\s+chính quyền\s+(?:ở\s+)?cơ sở|chính quyền\s+(?:ở\s+)?cơ sở)")),

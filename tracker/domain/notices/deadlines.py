@@ -51,6 +51,13 @@ _CITED = vre(
 #: The start of a period ("từ ngày", "1945 - ") is never a deadline; only its end can be.
 _RANGE_START = vre(r"^\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d")
 _FROM = vre(r"\btừ\s+(?:ngày\s+)?$")
+#: "số liệu tính từ ngày 01/10/2023 đến ngày 30/9/2024": a reporting period, not a deadline.
+_DATA_PERIOD = vre(
+    r"(?:số liệu|kỳ báo cáo|thời kỳ|giai đoạn|tính)\s+(?:tính\s+)?từ\s+(?:ngày\s+)?[\d/.-]+\s*$"
+)
+#: "Đến ngày 30/9/2024, vốn giải ngân đạt 52%": a date at which something stood.
+_STATUS_AFTER = vre(r"^[^.;]{0,120}?\b(?:đã|đạt|xảy ra|ghi nhận|mới|còn)\b")
+_UNTIL = fold("đến")
 
 
 @dataclass(frozen=True)
@@ -141,10 +148,21 @@ def _period_hits(text: str, folded: str, year: int | None) -> list[DateHit]:
 
 def _is_excluded(folded: str, match: re.Match[str]) -> bool:
     before = folded[max(0, match.start() - 60) : match.start()]
-    has_prefix = bool((match.groupdict().get("pre") or "").strip())
-    if (not has_prefix and _CITED.search(before)) or _FROM.search(before):
+    pre = (match.groupdict().get("pre") or "").strip()
+    if (not pre and _CITED.search(before)) or _FROM.search(before):
+        return True
+    if pre == _UNTIL and (_DATA_PERIOD.search(before) or _is_status(folded, match)):
         return True
     return bool(_RANGE_START.match(folded[match.end() : match.end() + 12]))
+
+
+def _is_status(folded: str, match: re.Match[str]) -> bool:
+    """ "Đến ngày X, ... đã/đạt ...": opening its clause, the date tells where things stood."""
+    opens_clause = (
+        not folded[: match.start()].strip() or folded[: match.start()].rstrip()[-1:] in ".;:"
+    )
+    rest = folded[match.end() :]
+    return opens_clause and rest.lstrip().startswith(",") and bool(_STATUS_AFTER.match(rest))
 
 
 @dataclass(frozen=True)
@@ -167,3 +185,15 @@ def choose_deadline(hits: list[DateHit], reference: date | None) -> DeadlineChoi
         return DeadlineChoice(first, values if len(values) > 1 else (), False)
     last = max(hits, key=lambda h: (h.value, h.start))
     return DeadlineChoice(last, (), True)
+
+
+_BARE_YEAR = vre(r"^\s*(?:trong\s+)?(?:cả\s+)?năm\s+(?P<y>\d{4})\s*[.;]?\s*$")
+
+
+def labelled_year(text: str) -> list[DateHit]:
+    """A time column that says only "năm 2024": the year's last day."""
+    match = _BARE_YEAR.match(fold(text))
+    value = _safe(int(match.group("y")), 12) if match else None
+    if match is None or value is None:
+        return []
+    return [DateHit(match.start("y") - 4, match.end("y"), value, text.strip().rstrip(".;"))]

@@ -79,6 +79,8 @@ class Header:
     title: str | None
     kind: str
     body_start: int
+    #: The "Kính gửi" list, as written: who "các cơ quan, đơn vị" in the body are.
+    addressees: str = ""
 
 
 def _left(line: str) -> str:
@@ -101,8 +103,9 @@ def parse_header(lines: list[str], proper_names: tuple[str, ...] = ()) -> Header
     if kind == "thong_bao" and title and "kêt luân" in fold(title):
         kind = "thong_bao_ket_luan"
     year = issued_on.year if issued_on else _year_in(number) or _year_in(title)
-    body_start = max(title_end, _skip_addressees(lines, max(title_end, number_line + 1)))
-    return Header(issuer, number, issued_on, year, title, kind, body_start)
+    after_addressees, addressees = _addressees(lines, max(title_end, number_line + 1))
+    body_start = max(title_end, after_addressees)
+    return Header(issuer, number, issued_on, year, title, kind, body_start, addressees)
 
 
 def _find_number(top: list[str]) -> tuple[str | None, int]:
@@ -256,11 +259,15 @@ def _year_in(text: str | None) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _skip_addressees(lines: list[str], start: int) -> int:
+def _addressees(lines: list[str], start: int) -> tuple[int, str]:
+    """Where the body starts after the "Kính gửi" list, and the list's text."""
     for i in range(start, min(len(lines), start + 12)):
-        if fold(lines[i].strip()).startswith("kinh gưi"):
+        line = lines[i].strip()
+        if fold(line).startswith("kinh gưi"):
+            listed = [line.split(":", 1)[1] if ":" in line else ""]
             j = i + 1
             while j < len(lines) and lines[j].strip()[:1] in "-+•":
+                listed.append(lines[j].strip().lstrip("-+• "))
                 j += 1
-            return j
-    return start
+            return j, "; ".join(x.strip() for x in listed if x.strip())
+    return start, ""

@@ -22,3 +22,5 @@ class Unit:
     text: str
     context: str | None = None
     columns: tuple[tuple[str, int, int], ...] = ()
+    #: Text whose date applies when the unit names none ("Báo cáo gửi về ... trước ngày ...").
+    fallback_time: str | None = None

@@ -8,20 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from .agencies import AgencyIndex, AgencyRef, Mention
-from .deadlines import choose_deadline, find_dates
+from .deadlines import choose_deadline, find_dates, labelled_year
 from .header import parse_header
 from .layout import Paragraph, Unit
 from .recurrence import find_recurrence, is_ongoing
 from .result import KINDS, Flag, NoticeReading, ProposedDirective
-from .roles import assign_roles, opens_assignment, unmatched_names
-from .sections import (
-    Section,
-    assignment_units,
-    body_paragraphs,
-    find_section,
-    section_units,
-)
+from .roles import addressed, assign_roles, opens_assignment, unmatched_names
+from .sections import Section, body_paragraphs, find_section
 from .text import normalize_text, words
+from .units import assignment_units, section_units
 
 _BARE_DATE = re.compile(r"(?i)(?:ngày\s+\d{1,2}\s+tháng|(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2})")
 
@@ -33,6 +28,8 @@ class _Context:
     reference: date | None
     issued_on: date | None
     section_deadline: tuple[date, str] | None
+    #: Who the directive heading speaks to ("Sở Tư pháp đề nghị các cơ quan, đơn vị ...").
+    heading_lead: tuple[Mention, ...] = ()
 
 
 def read_notice(
@@ -43,6 +40,7 @@ def read_notice(
     index = AgencyIndex(agencies)
     header = parse_header(lines, tuple(n for a in agencies for n in (a.name, *a.aliases)))
     index.set_issuer(header.issuer)
+    index.set_addressees(header.addressees)
     issued = issued_on or header.issued_on
     year = issued.year if issued else header.year
     paragraphs = body_paragraphs(lines[header.body_start :])
@@ -50,7 +48,8 @@ def read_notice(
     units, flags = _units(paragraphs, section, index)
     section_deadline = _section_deadline(section, year)
     reference = issued or (date(year, 1, 1) if year else None)
-    ctx = _Context(index, year, reference, issued, section_deadline)
+    heading_lead = addressed(section.heading, index.find(section.heading)) if section else []
+    ctx = _Context(index, year, reference, issued, section_deadline, tuple(heading_lead))
     directives = [_directive(i + 1, unit, ctx) for i, unit in enumerate(units)]
     if not directives:
         flags.append(Flag("no_directives", "No directive was found in the notice."))
@@ -102,10 +101,12 @@ def _section_deadline(section: Section | None, year: int | None) -> tuple[date, 
 def _directive(ordinal: int, unit: Unit, ctx: _Context) -> ProposedDirective:
     text = unit.text
     lead, support = _roles(unit, ctx.index)
+    if not lead and not unit.columns:
+        lead = list(ctx.heading_lead)
     directive = ProposedDirective(ordinal, text, lead, support)
     directive.recurrence, _ = find_recurrence(text)
     directive.ongoing = is_ongoing(text)
-    _set_deadline(directive, _time_text(unit), _time_offset(unit), ctx)
+    _set_deadline(directive, unit, ctx)
     directive.flags += _mention_flags(lead, support)
     if not lead:
         directive.flags.append(Flag("no_lead_agency", "No lead agency was recognised."))
@@ -113,7 +114,7 @@ def _directive(ordinal: int, unit: Unit, ctx: _Context) -> ProposedDirective:
 
 
 def _roles(unit: Unit, index: AgencyIndex) -> tuple[list[Mention], list[Mention]]:
-    if unit.columns:
+    if any(role in ("lead", "support") for role, _, _ in unit.columns):
         return _table_roles(unit, index)
     roles = assign_roles(unit.text, index.find(unit.text))
     lead = list(roles.lead)
@@ -168,15 +169,23 @@ def _time_offset(unit: Unit) -> int:
     return next((start for role, start, _ in unit.columns if role == "time"), 0)
 
 
-def _set_deadline(directive: ProposedDirective, text: str, offset: int, ctx: _Context) -> None:
-    choice = choose_deadline(find_dates(text, ctx.year, ctx.issued_on), ctx.reference)
-    if choice.hit is not None:
+def _set_deadline(directive: ProposedDirective, unit: Unit, ctx: _Context) -> None:
+    text, offset = _time_text(unit), _time_offset(unit)
+    hits = find_dates(text, ctx.year, ctx.issued_on)
+    if not hits and text is not unit.text:
+        hits = labelled_year(text)
+    choice = choose_deadline(hits, ctx.reference)
+    if choice.hit is None and unit.fallback_time:
+        fallback = choose_deadline(find_dates(unit.fallback_time, ctx.year, ctx.issued_on), None)
+        if fallback.hit is not None:
+            directive.deadline, directive.deadline_text = fallback.hit.value, fallback.hit.text
+    elif choice.hit is not None:
         directive.deadline = choice.hit.value
         directive.deadline_text = choice.hit.text
         start = choice.hit.start + offset + (len(choice.hit.text) - len(choice.hit.text.lstrip()))
         directive.deadline_span = (start, start + len(choice.hit.text))
         directive.milestones = list(choice.milestones)
-    elif ctx.section_deadline and not directive.ongoing:
+    if directive.deadline is None and ctx.section_deadline and not directive.ongoing:
         directive.deadline, directive.deadline_text = ctx.section_deadline
     if directive.deadline and ctx.reference and directive.deadline < ctx.reference:
         directive.flags.append(

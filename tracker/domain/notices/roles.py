@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from .agencies import Mention
-from .patterns import NOT_ASSIGNING, STOP_RE, alternation, lower_same_length, vre
+from .names import unmatched_at
+from .patterns import NOT_ASSIGNING, lower_same_length, vre
 from .text import WORD_RE, fold
 
 _ASSIGN_ANYWHERE = vre(r"\b(?:giao(?:\s+cho)?|ủy quyền cho|phân công(?:\s+cho)?)\s+")
@@ -33,57 +34,7 @@ _POSSESSIVE = vre(
 )
 _LIST_SEP = vre(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)")
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
-_INTRO = vre(r"(?:[^,;.:()]{1,30},\s*|đồng thời\s+)")
-_HEADS = vre(
-    r"(?:các\s+)?"
-    + alternation(
-        [
-            "sở",
-            "ban",
-            "ủy ban",
-            "ubnd",
-            "công an",
-            "bộ chỉ huy",
-            "hội",
-            "cục",
-            "chi cục",
-            "trung tâm",
-            "văn phòng",
-            "phòng",
-            "đài",
-            "báo",
-            "trường",
-            "bệnh viện",
-            "kho bạc",
-            "ngân hàng",
-            "công ty",
-            "tổng công ty",
-            "tòa án",
-            "viện kiểm sát",
-            "thanh tra",
-            "liên đoàn",
-            "đảng đoàn",
-            "ban cán sự",
-            "tỉnh đoàn",
-            "mặt trận",
-            "hđnd",
-            "chủ đầu tư",
-            "đoàn",
-            "huyện ủy",
-            "thành ủy",
-            "thị ủy",
-            "tỉnh ủy",
-            "bảo hiểm xã hội",
-            "cảng vụ",
-        ]
-    )
-    + r"\b"
-)
-_NOT_AGENCY = vre(
-    r"(?:hội (?:nghị|thảo|thi|diễn|chợ|viên)|ban hành|phòng (?:chống|ngừa|tránh)"
-    r"|đoàn (?:kiểm tra|công tác|viên|kết)|báo cáo|báo chí|trường hợp|sở hữu"
-    r"|ban đêm|công ty con)\b"
-)
+_INTRO = vre(r"(?:riêng\s+|đồng thời\s+|[^,;.:()]{1,30},\s*)")
 
 
 @dataclass(frozen=True)
@@ -175,7 +126,9 @@ class _ListFinder:
                 title = None
             if title and title.end() in self.by_start:
                 pos = title.end()
-            item = self.by_start.get(pos) or (self._unmatched_at(pos) if unmatched else None)
+            item = self.by_start.get(pos) or (
+                unmatched_at(self.text, self.folded, self.lower, pos) if unmatched else None
+            )
             if item is None:
                 break
             items.append(item)
@@ -219,23 +172,6 @@ class _ListFinder:
         word = WORD_RE.search(rest)
         return bool(word) and word.group() not in NOT_ASSIGNING and rest.lstrip()[:1].isalpha()
 
-    def _unmatched_at(self, pos: int) -> Mention | None:
-        head = _HEADS.match(self.folded, pos)
-        if not head or _NOT_AGENCY.match(self.folded, pos):
-            return None
-        first = self.text[pos : pos + 1]
-        if not first.isupper() and "chu dâu tư" not in head.group():
-            return None
-        end = head.end()
-        for word in WORD_RE.finditer(self.folded, head.end()):
-            gap = self.folded[end : word.start()]
-            if gap.strip(" -&/") or STOP_RE.match(self.lower, word.start()):
-                break
-            end = word.end()
-            if len(self.folded[pos:end].split()) >= 12:
-                break
-        return Mention(self.text[pos:end], (), None, True, (pos, end))
-
 
 def _skip_spaces(folded: str, pos: int) -> int:
     while pos < len(folded) and folded[pos] in " \t":
@@ -258,3 +194,18 @@ def opens_assignment(clause: str, mentions: list[Mention]) -> bool:
 def unmatched_names(phrase: str) -> list[Mention]:
     """Read a phrase that is a list of agency names the registry does not know."""
     return _ListFinder(phrase, []).list_at(0, unmatched=True)
+
+
+_ADDRESSING = vre(r"\b(?:đề nghị|yêu cầu|giao)\s+(?:cho\s+)?")
+
+
+def addressed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The agencies a lead-in speaks to ("..., Sở Tư pháp đề nghị các cơ quan, đơn vị ...")."""
+    finder = _ListFinder(text, mentions)
+    folded = fold(text)
+    for match in reversed(list(_ADDRESSING.finditer(folded))):
+        if _is_verb_giao(text, match.start()):
+            items = finder.list_at(match.end(), unmatched=False)
+            if items:
+                return items
+    return []

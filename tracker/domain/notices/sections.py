@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from .layout import Paragraph, Unit
+from .layout import Paragraph
 from .patterns import vre
-from .tables import row_unit, table_columns
 from .text import collapse, fold
 
 _MARKERS = (
@@ -36,16 +34,17 @@ _FURNITURE = vre(
     r"^\s*(?:skip to|trang chủ\s*>|đăng nhập|ngày đăng|lượt xem|in trang|chia sẻ"
     r"|print|share)\b"
 )
-_TERMINAL = re.compile(r"[.;!?…]\s*[\"”’)]*$")
+#: A sentence's end: a paragraph that ends so is not a heading.
+TERMINAL = re.compile(r"[.;!?…]\s*[\"”’)]*$")
 _STRONG = vre(
     r"nhiệm vụ|giải pháp|ý kiến kết luận|kết luận và chỉ đạo|tổ chức thực hiện|phân công"
     r"|chỉ đạo như sau|ý kiến chỉ đạo|kết luận chỉ đạo|nội dung chỉ đạo|chỉ đạo thời gian tới"
 )
 _CONCLUSION = vre(r"^kết luận\b")
 #: Headings of what was done, not of what is to be done ("Kết quả thực hiện nhiệm vụ ...").
-_BACKGROUND = vre(r"kết quả|tình hình|đánh giá|hạn chế|tồn tại|nguyên nhân|bối cảnh")
+BACKGROUND = vre(r"kết quả|tình hình|đánh giá|hạn chế|tồn tại|nguyên nhân|bối cảnh")
 _WEAK = vre(
-    r"(?:như sau|yêu cầu|chỉ đạo|đề nghị|giao|kết luận|ý kiến|cụ thể)\s*:\s*$"
+    r"(?:sau|yêu cầu|chỉ đạo|chỉ thị|đề nghị|giao|kết luận|ý kiến|cụ thể)\s*:\s*$"
     r"|^quyết định\s*:\s*$"
 )
 _CLOSING = vre(
@@ -53,14 +52,16 @@ _CLOSING = vre(
     r" hiện(?:\s+(?:chỉ thị|thông báo|công văn|kế hoạch|quyết định) này)?\s*[./]*\s*$"
     r"|^trong quá trình (?:tổ chức )?thực hiện, nếu có|chịu trách nhiệm thi hành|^trên đây là"
     r"|có hiệu lực (?:thi hành )?(?:kể )?từ ngày"
+    r"|\bquan tâm(?: phối hợp)?(?:,)? (?:triển khai )?thực hiện\s*[./]*\s*$"
+    r"|(?:chịu|có) trách nhiệm (?:tổ chức )?(?:triển khai )?(?:thực hiện|thi hành)(?: nghiêm túc)?"
+    r" (?:chỉ thị|quyết định|kế hoạch|thông báo|công văn|văn bản) này\s*[./]*\s*$"
 )
-#: Approvals and praise ("Chủ tịch UBND tỉnh đồng ý ...", "Ghi nhận ...") are not tasks.
-_OPINION = vre(
-    r"^(?:(?:chủ tịch|phó chủ tịch|thường trực|ban thường vụ|ubnd|ủy ban nhân dân|tỉnh ủy"
-    r"|hội nghị)[^,;.:]{0,30}?\s)?(?:đồng ý|thống nhất|ghi nhận|biểu dương|đánh giá cao|chấp thuận"
-    r"|hoan nghênh|cơ bản thống nhất)\b"
+#: Clauses end at ";", at a sentence end, and before ", giao X" / ", đồng thời đề nghị X" (a
+#: new assigning verb); a piece that does not open an assignment is joined back.
+_CLAUSE_SPLIT = re.compile(
+    r"(?<=;)\s+|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])"
+    r"|(?<=,)\s+(?=(?:đồng thời\s+)?(?:giao|đề nghị|yêu cầu)\s)"
 )
-_CLAUSE_SPLIT = re.compile(r"(?<=;)\s+|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def body_paragraphs(lines: list[str]) -> list[Paragraph]:
@@ -92,7 +93,7 @@ def body_paragraphs(lines: list[str]) -> list[Paragraph]:
 def _continues(previous: str, line: str) -> bool:
     """Tell a line wrapped mid-sentence (as in PDFs) from a new paragraph."""
     return (
-        not _TERMINAL.search(previous)
+        not TERMINAL.search(previous)
         and not previous.endswith(":")
         and (line[:1].islower() or line[:1].isdigit())
     )
@@ -132,7 +133,7 @@ def is_heading_like(p: Paragraph) -> bool:
         return False
     if p.text.endswith(":"):
         return True
-    return not _TERMINAL.search(p.text) and len(p.text.split()) <= 20
+    return not TERMINAL.search(p.text) and len(p.text.split()) <= 20
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def _is_strong(p: Paragraph, folded: str) -> bool:
     if size > 25 and not p.text.endswith(":"):
         return False
     core = folded if size <= 15 else folded[-60:]
-    return bool(_STRONG.search(core)) and not _BACKGROUND.search(core)
+    return bool(_STRONG.search(core)) and not BACKGROUND.search(core)
 
 
 def _is_conclusion_heading(p: Paragraph, folded: str) -> bool:
@@ -181,101 +182,3 @@ def is_closing(p: Paragraph) -> bool:
 def split_clauses(text: str) -> list[str]:
     """Split text at semicolons and sentence ends."""
     return [c for c in _CLAUSE_SPLIT.split(text) if c.strip()]
-
-
-Opens = Callable[[str], bool]
-#: Tells whether a phrase is only agency names ("Phòng Kinh tế", "UBND các xã, thị trấn").
-NamesOnly = Callable[[str], bool]
-_LABEL = re.compile(r"^(?P<label>[^:;.]{3,150}?)\s*:\s+(?P<rest>\S.*)$")
-
-
-def section_units(
-    paragraphs: list[Paragraph], start: int, opens: Opens, names_only: NamesOnly
-) -> list[Unit]:
-    """Directive candidates after a section heading: items, paragraphs and table rows."""
-    units: list[Unit] = []
-    headers: dict[int, str] = {}
-    label: str | None = None
-    columns: dict[str, int] = {}
-    for i in range(start + 1, len(paragraphs)):
-        p = paragraphs[i]
-        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        for depth in [d for d in headers if d >= p.depth and p.kind is not None]:
-            del headers[depth]
-        if p.kind == "table":
-            columns = table_columns(p) or columns
-            if columns and not table_columns(p):
-                units.append(row_unit(p, columns, _context(headers, label)))
-            continue
-        if _is_group_header(p, nxt) or (p.kind is None and is_heading_like(p)):
-            if p.kind is None:
-                label = p.text
-            else:
-                headers[p.depth] = p.text
-            continue
-        context = _context(headers, label)
-        if is_closing(p) or (context and _BACKGROUND.search(fold(context)[:60])):
-            continue
-        text, context = _labelled(p.text, names_only) or (p.text, context)
-        parts = _split_runons(text, opens)
-        units += [Unit(t, context) for t in parts if not _OPINION.match(fold(t))]
-    return units
-
-
-def _labelled(text: str, names_only: NamesOnly) -> tuple[str, str] | None:
-    """Split "Phòng Kinh tế: tổng hợp ..." into the task and its agency label."""
-    match = _LABEL.match(text)
-    if match and names_only(match.group("label")):
-        return match.group("rest"), match.group("label")
-    return None
-
-
-def _context(headers: dict[int, str], label: str | None) -> str | None:
-    return headers[max(headers)] if headers else label
-
-
-def _is_group_header(p: Paragraph, nxt: Paragraph | None) -> bool:
-    if p.text.endswith(":"):
-        return True
-    deeper = nxt is not None and nxt.depth > p.depth
-    return deeper and not _TERMINAL.search(p.text) and len(p.text.split()) <= 15
-
-
-def _split_runons(text: str, opens: Opens) -> list[str]:
-    parts: list[str] = []
-    for clause in split_clauses(text):
-        if parts and opens(clause):
-            parts.append(clause)
-        elif parts:
-            parts[-1] = f"{parts[-1]} {clause}"
-        else:
-            parts.append(clause)
-    return parts
-
-
-def assignment_units(
-    paragraphs: list[Paragraph], opens: Opens, names_only: NamesOnly
-) -> list[Unit]:
-    """Directive candidates when no heading introduces them: the sentences that assign."""
-    units: list[Unit] = []
-    columns: dict[str, int] = {}
-    for p in paragraphs:
-        if p.kind == "table":
-            columns = table_columns(p) or columns
-            if columns and not table_columns(p):
-                units.append(row_unit(p, columns, None))
-            continue
-        if is_closing(p) or is_heading_like(p):
-            continue
-        labelled = _labelled(p.text, names_only)
-        if labelled:
-            units.append(Unit(labelled[0], labelled[1]))
-            continue
-        parts: list[str] = []
-        for clause in split_clauses(p.text):
-            if opens(clause):
-                parts.append(clause)
-            elif parts:
-                parts[-1] = f"{parts[-1]} {clause}"
-        units += [Unit(t) for t in parts]
-    return units

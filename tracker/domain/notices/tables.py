@@ -41,3 +41,33 @@ def row_unit(p: Paragraph, columns: dict[str, int], context: str | None) -> Unit
         if role:
             spans.append((role, pos, pos + len(cell)))
     return Unit(text, context, tuple(spans))
+
+
+_ATTRIBUTE = vre(
+    r"(?:^|(?<=[.;])\s+|\s[-–+]\s+)(?P<label>(?:(?:các\s+)?(?:cơ quan|đơn vị)\s+)?"
+    r"(?P<lead>chủ trì|thực hiện|chịu trách nhiệm|thường trực)(?:\s+thực hiện)?"
+    r"|(?:(?:các\s+)?(?:cơ quan|đơn vị)\s+)?(?P<support>phối hợp)(?:\s+thực hiện)?"
+    r"|(?P<time>thời gian|thời hạn|tiến độ)(?:\s+(?:hoàn thành|thực hiện|triển khai))?"
+    r"|(?P<product>sản phẩm|kết quả)(?:\s+(?:đầu ra|cần đạt))?)\s*:\s*"
+)
+
+
+def attribute_columns(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The labelled parts of a task ("Cơ quan chủ trì: Sở X; Thời gian: Quý II") as columns."""
+    labels = list(_ATTRIBUTE.finditer(fold(text)))
+    if not any(m.group("lead") or m.group("support") or m.group("time") for m in labels):
+        return ()
+    spans = []
+    for i, match in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        while end > match.end() and text[end - 1] in " .;":
+            end -= 1
+        role = next(r for r in ("lead", "support", "time", "product") if match.group(r))
+        spans.append((role, match.end(), end))
+    return tuple(spans)
+
+
+def is_attribute_line(text: str) -> bool:
+    """Whether a line only gives an attribute of the task above it."""
+    match = _ATTRIBUTE.match(fold(text))
+    return bool(match and match.start("label") == 0)

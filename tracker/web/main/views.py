@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, redirect, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
 
+from tracker.domain.states import Role
 from tracker.extensions import db
 
-bp = Blueprint("main", __name__, template_folder="templates")
+bp = Blueprint("main", __name__)
+
+#: links to areas other packages add, shown when present (endpoint, label, roles)
+NAV_EXTRAS = (
+    ("dashboard.index", _l("Dashboard"), (Role.ADMIN, Role.OFFICE, Role.VIEWER)),
+    ("reports.index", _l("Reports"), (Role.ADMIN, Role.OFFICE, Role.VIEWER)),
+    ("outbox.index", _l("Outbox"), (Role.ADMIN, Role.OFFICE)),
+)
+
+
+@bp.app_context_processor
+def navigation():
+    def nav_extras():
+        if not current_user.is_authenticated:
+            return []
+        return [
+            {"url": url_for(endpoint), "label": label}
+            for endpoint, label, roles in NAV_EXTRAS
+            if endpoint in current_app.view_functions and current_user.role in roles
+        ]
+
+    return {"nav_extras": nav_extras}
 
 
 @bp.get("/healthz")
@@ -17,5 +41,8 @@ def healthz():
 
 
 @bp.get("/")
+@login_required
 def index():
-    return render_template("main/index.html")
+    if current_user.role == Role.AGENCY:
+        return redirect(url_for("mytasks.index"))
+    return redirect(url_for("tasks.index"))

@@ -1,0 +1,126 @@
+"""A real SMTP server on loopback (aiosmtpd), and helpers to make work that is due."""
+
+from __future__ import annotations
+
+import asyncio
+
+# While the web areas are being written concurrently, register those that exist (a no-op once
+# they all do), so these tests do not depend on another area's progress.
+import importlib.util
+import socket
+from dataclasses import dataclass, field
+from datetime import date
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
+
+import pytest
+from aiosmtpd.controller import Controller
+
+import tracker.web
+from tracker.domain.assignment import assign
+from tracker.domain.states import AssignmentRole
+from tracker.domain.tasks import create_task
+from tracker.extensions import db
+
+tracker.web.CORE_AREAS = tuple(
+    area
+    for area in tracker.web.CORE_AREAS
+    if importlib.util.find_spec(f"tracker.web.{area}") is not None
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Received:
+    mail_from: str
+    rcpt_tos: list[str]
+    message: EmailMessage
+
+    @property
+    def key(self) -> str:
+        return self.message["X-Tracker-Key"]
+
+
+@dataclass
+class Recorder:
+    """The aiosmtpd handler: keeps what arrived; rejects chosen addresses with 550."""
+
+    received: list[Received] = field(default_factory=list)
+    reject: set[str] = field(default_factory=set)
+    delay: float = 0.0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.reject:
+            return "550 5.1.1 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        message = message_from_bytes(envelope.original_content, policy=default)
+        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
+        return "250 Message accepted"
+
+    def keys(self) -> list[str]:
+        return [r.key for r in self.received]
+
+
+class SmtpServer:
+    def __init__(self):
+        self.port = free_port()
+        self.handler = Recorder()
+        self.controller = None
+
+    @property
+    def received(self) -> list[Received]:
+        return self.handler.received
+
+    def start(self):
+        """Listen (again: a restarted server keeps its port and what it received)."""
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp():
+    """An SMTP server on 127.0.0.1 and a free port; `.received` lists what arrived."""
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_app(app, smtp):
+    """The app, sending to the loopback server."""
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp.port, MAIL_TIMEOUT_SECONDS=5)
+    return app
+
+
+@pytest.fixture
+def give(office_actor, now):
+    """give(agency, deadline, title=…): a new task assigned to `agency`, committed."""
+
+    def make(
+        agency, deadline: date | None, title="Tăng cường tuyên truyền phòng chống ma túy", at=None
+    ):
+        task = create_task(
+            office_actor, at or now, text=title + ".", title=title, deadline=deadline
+        )
+        [assignment] = assign(task, [agency], AssignmentRole.LEAD, office_actor, at or now)
+        db.session.commit()
+        return assignment
+
+    return make

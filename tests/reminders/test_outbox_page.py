@@ -1,0 +1,66 @@
+"""The outbox page and signed links' expiry and revocation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from tests.reminders.test_delivery import MONDAY_8AM, THURSDAY, run_all
+from tracker.domain.links import issue_link, resolve_link, revoke_link
+from tracker.domain.states import Role
+from tracker.extensions import db
+from tracker.models import Notification, NotificationStatus
+
+
+@pytest.fixture
+def office_client(app, office, login, client):
+    if "auth.login" not in app.view_functions:
+        pytest.skip("the login page is not there yet")
+    return login(office)
+
+
+def test_outbox_says_no_mail_server_and_resends_a_held_mail(app, agencies, give, office_client):
+    give(agencies["h-trangdinh"], THURSDAY)
+    run_all(MONDAY_8AM)
+    page = office_client.get("/outbox/?q=Tràng")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and "no mail server configured" in text
+    row = db.session.scalar(sa.select(Notification).where(Notification.kind == "digest"))
+    shown = office_client.get(f"/outbox/{row.id}").get_data(as_text=True)
+    assert "Tăng cường tuyên truyền" in shown
+    import re
+
+    token = re.search(r'name="csrf_token" value="([^"]+)"', shown).group(1)
+    office_client.post(f"/outbox/{row.id}/resend", data={"csrf_token": token})
+    db.session.refresh(row)
+    assert row.status == NotificationStatus.PENDING
+
+
+def test_preview_shows_the_next_digest_without_recording_it(app, agencies, give, office_client):
+    give(agencies["h-trangdinh"], THURSDAY)
+    before = db.session.scalar(sa.select(sa.func.count()).select_from(Notification))
+    page = office_client.get(f"/outbox/preview/{agencies['h-trangdinh'].id}")
+    assert page.status_code == 200 and "Tăng cường tuyên truyền" in page.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Notification)) == before
+
+
+def test_agency_officers_cannot_see_the_outbox(app, agencies, make_user, login):
+    if "auth.login" not in app.view_functions:
+        pytest.skip("the login page is not there yet")
+    officer = make_user(Role.AGENCY, agencies["h-trangdinh"])
+    assert login(officer).get("/outbox/").status_code == 404
+
+
+def test_links_expire_and_can_be_revoked(app, agencies):
+    key, agency = app.config["SECRET_KEY"], agencies["h-trangdinh"]
+    token = issue_link(key, agency.id, MONDAY_8AM, 14)
+    db.session.commit()
+    assert resolve_link(key, token, MONDAY_8AM + timedelta(days=13)) is not None
+    assert resolve_link(key, token, MONDAY_8AM + timedelta(days=14)) is None
+    assert resolve_link("another-key", token, MONDAY_8AM) is None
+    link = resolve_link(key, token, MONDAY_8AM)
+    revoke_link(link, MONDAY_8AM)
+    db.session.commit()
+    assert resolve_link(key, token, MONDAY_8AM) is None

@@ -1,0 +1,114 @@
+"""iCalendar feeds of deadlines behind revocable secret URLs (only the secret's hash is kept).
+
+One all-day event per open assignment with a deadline. The UID never changes, SEQUENCE and
+DTSTAMP follow the assignment's last change, so a calendar moves the event when the deadline
+moves; finished, paused and cancelled work leaves the feed.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from icalendar import Calendar, Event
+
+from tracker.domain import audit
+from tracker.domain.clock import require_aware
+from tracker.domain.errors import NotFound, PermissionDenied
+from tracker.domain.permissions import Actor
+from tracker.domain.states import OPEN_STATES
+from tracker.domain.tokens import hash_secret
+from tracker.extensions import db
+from tracker.models import Agency, Assignment, CalendarFeed, Document, Task
+
+#: SEQUENCE counts seconds from here, so it grows with every change and fits in 32 bits
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def _may_manage(actor: Actor, agency_id: int | None) -> bool:
+    if agency_id is None:
+        return actor.can_read_all()
+    return actor.can_read_all() or agency_id in actor.agency_ids
+
+
+def create_feed(actor: Actor, agency: Agency | None, now: datetime) -> tuple[CalendarFeed, str]:
+    """A new feed of `agency`'s deadlines (None: every agency's); returns it and its secret."""
+    require_aware(now)
+    if not _may_manage(actor, agency.id if agency else None):
+        raise PermissionDenied(_l("You cannot make a calendar for this agency."))
+    secret = secrets.token_urlsafe(32)
+    feed = CalendarFeed(agency=agency, token_hash=hash_secret(secret), created_at=now)
+    db.session.add(feed)
+    audit.record(
+        actor, "calendar_feed.create", feed, now, {"agency": (None, agency and agency.code)}
+    )
+    return feed, secret
+
+
+def revoke_feed(actor: Actor, feed_id: int, now: datetime) -> CalendarFeed:
+    """Stop a feed's URL from working."""
+    require_aware(now)
+    feed = db.session.get(CalendarFeed, feed_id)
+    if feed is None or not _may_manage(actor, feed.agency_id):
+        raise NotFound(_l("There is no such calendar."))
+    if feed.revoked_at is None:
+        feed.revoked_at = now
+        audit.record(actor, "calendar_feed.revoke", feed, now, {})
+    return feed
+
+
+def visible_feeds(actor: Actor) -> list[CalendarFeed]:
+    """The feeds `actor` may manage, newest first."""
+    stmt = sa.select(CalendarFeed).order_by(CalendarFeed.id.desc())
+    if not actor.can_read_all():
+        stmt = stmt.where(CalendarFeed.agency_id.in_(actor.agency_ids or {-1}))
+    return list(db.session.scalars(stmt))
+
+
+def feed_for_secret(secret: str) -> CalendarFeed | None:
+    """The live feed with this secret, or None (unknown or revoked)."""
+    feed = db.session.scalar(
+        sa.select(CalendarFeed).where(CalendarFeed.token_hash == hash_secret(secret or ""))
+    )
+    return feed if feed is not None and feed.revoked_at is None else None
+
+
+def feed_calendar(feed: CalendarFeed, base_url: str) -> bytes:
+    """The feed as iCalendar text, in one query."""
+    stmt = (
+        sa.select(Assignment, Task.title, Agency.name, Document.number)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .outerjoin(Document, Document.id == Task.document_id)
+        .where(Assignment.state.in_(OPEN_STATES), Assignment.deadline.is_not(None))
+        .order_by(Assignment.deadline, Assignment.id)
+    )
+    if feed.agency_id is not None:
+        stmt = stmt.where(Assignment.agency_id == feed.agency_id)
+    calendar = Calendar()
+    calendar.add("prodid", "-//tracker//deadlines//VI")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", feed.agency.name if feed.agency else str(_l("All deadlines")))
+    host = urlsplit(base_url).hostname or "tracker"
+    for assignment, title, agency_name, number in db.session.execute(stmt):
+        calendar.add_component(_event(assignment, title, agency_name, number, host, base_url))
+    return calendar.to_ical()
+
+
+def _event(assignment, title, agency_name, number, host, base_url) -> Event:
+    event = Event()
+    changed = assignment.updated_at or assignment.created_at
+    event.add("uid", f"assignment-{assignment.id}@{host}")
+    event.add("summary", f"{title} — {agency_name}")
+    event.add("dtstart", assignment.deadline)
+    event.add("dtend", assignment.deadline + timedelta(days=1))
+    event.add("dtstamp", changed)
+    event.add("last-modified", changed)
+    event.add("sequence", max(0, int((changed - SEQUENCE_EPOCH).total_seconds())))
+    event.add("transp", "TRANSPARENT")
+    event.add("description", f"{number or ''}\n{base_url.rstrip('/')}/tasks/{assignment.task_id}")
+    event.add("url", f"{base_url.rstrip('/')}/tasks/{assignment.task_id}")
+    return event

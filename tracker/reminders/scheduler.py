@@ -1,0 +1,71 @@
+"""The scheduler process (`flask scheduler`): APScheduler 3 in the foreground, never inside
+the web application. Every job is declared here, once, with a cron trigger in the office's
+time zone; `coalesce` and hours of misfire grace turn ticks missed during a restart into one
+run, and the sweeps themselves catch up on anything still due."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from flask import Flask
+
+from tracker.domain.clock import utc_now, zone
+from tracker.reminders.jobs import run_job
+from tracker.reminders.lease import LeaderLease
+from tracker.reminders.settings import ReminderSettings
+
+log = logging.getLogger("tracker.scheduler")
+MISFIRE_GRACE_SECONDS = 6 * 3600
+
+
+@dataclass(frozen=True)
+class ScheduledJob:
+    name: str  #: a key of tracker.reminders.jobs.JOBS
+    cron: dict  #: CronTrigger fields
+
+
+def scheduled_jobs(settings: ReminderSettings) -> list[ScheduledJob]:
+    """The schedule: sweep every hour at the send minute (a day's mails go out at the send
+    time; later ticks catch up), deliver every minute."""
+    return [
+        ScheduledJob("sweep", {"minute": settings.send_time.minute}),
+        ScheduledJob("deliver", {"minute": "*"}),
+    ]
+
+
+def run_as_leader(app: Flask, lease: LeaderLease, name: str) -> str | None:
+    """Run job `name` now if this process holds the lease; otherwise do nothing."""
+    with app.app_context():
+        now = utc_now()
+        if not lease.acquire(now):
+            log.info("%s: another scheduler is the leader", name)
+            return None
+        result = run_job(name, now)
+        log.info("%s: %s", name, result)
+        return result
+
+
+def build_scheduler(app: Flask, lease: LeaderLease) -> BlockingScheduler:
+    """A BlockingScheduler with every job of scheduled_jobs()."""
+    settings = ReminderSettings.from_config(app.config)
+    tz = zone(settings.timezone)
+    scheduler = BlockingScheduler(
+        timezone=tz,
+        job_defaults={
+            "coalesce": True,
+            "misfire_grace_time": MISFIRE_GRACE_SECONDS,
+            "max_instances": 1,
+        },
+    )
+    for job in scheduled_jobs(settings):
+        scheduler.add_job(
+            run_as_leader,
+            CronTrigger(timezone=tz, **job.cron),
+            args=[app, lease, job.name],
+            id=job.name,
+            name=job.name,
+        )
+    return scheduler

@@ -1,0 +1,222 @@
+"""Read operations: lists (paged, filtered like the web list) and single objects."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort
+from sqlalchemy.orm import selectinload
+
+from tracker.domain.states import AgencyLevel, AssignmentRole, ExtensionState, TimeStatus, WorkState
+from tracker.domain.status import classify, task_status, time_status_sql
+from tracker.models import Agency, Assignment, Document, ExtensionRequest, ProgressUpdate, Task
+from tracker.web.access import assignment_scope, current_actor
+from tracker.web.access import visible_assignment_or_404 as _visible_assignment
+from tracker.web.access import visible_task_or_404 as _visible_task
+from tracker.web.api import resources as r
+from tracker.web.api.blueprint import operation
+from tracker.web.api.paging import PAGING, get_or_404, page
+from tracker.web.api.schema import INT_MAX, Field, Schema
+from tracker.web.clock import policy, request_now
+from tracker.web.tasks.query import TaskFilters, task_list_query
+
+
+def _id(description: str = "") -> Field:
+    return Field("integer", minimum=1, description=description)
+
+
+def _enum(cls) -> Field:
+    return Field("string", enum=tuple(m.value for m in cls))
+
+
+def _check_id(object_id: int) -> None:
+    if not 0 < object_id <= INT_MAX:
+        abort(404)
+
+
+def visible_assignment(assignment_id: int) -> Assignment:
+    _check_id(assignment_id)
+    return _visible_assignment(assignment_id)
+
+
+def visible_task(task_id: int) -> Task:
+    _check_id(task_id)
+    return _visible_task(task_id)
+
+
+def dump_task(task: Task) -> dict:
+    return r.dump(r.TASK, task, status=task_status(task, request_now(), policy()))
+
+
+def dump_assignment(assignment: Assignment) -> dict:
+    return r.dump(r.ASSIGNMENT, assignment, status=classify(assignment, request_now(), policy()))
+
+
+def dump_update(update: ProgressUpdate) -> dict:
+    return r.dump(r.PROGRESS_UPDATE, update)
+
+
+def dump_extension(request: ExtensionRequest) -> dict:
+    return r.dump(r.EXTENSION_REQUEST, request)
+
+
+AGENCY_QUERY = Schema("AgencyQuery", {**PAGING, "level": _enum(AgencyLevel), "parent": _id()})
+
+
+@operation("/agencies", "GET", summary="List agencies", tag="agencies",
+           query=AGENCY_QUERY, response=r.page_of(r.AGENCY))  # fmt: skip
+def list_agencies(query):
+    stmt = sa.select(Agency).order_by(Agency.name, Agency.id)
+    actor = current_actor()
+    if not actor.can_read_all():
+        stmt = stmt.where(Agency.id.in_(actor.agency_ids or {-1}))
+    if "level" in query:
+        stmt = stmt.where(Agency.level == AgencyLevel(query["level"]))
+    if "parent" in query:
+        stmt = stmt.where(Agency.parent_id == query["parent"])
+    return page(stmt, query, lambda a: r.dump(r.AGENCY, a))
+
+
+@operation("/agencies/<int:agency_id>", "GET", summary="Read an agency", tag="agencies",
+           response=r.AGENCY)  # fmt: skip
+def get_agency(agency_id: int):
+    agency = get_or_404(Agency, agency_id)
+    actor = current_actor()
+    if not actor.can_read_all() and agency.id not in actor.agency_ids:
+        abort(404)
+    return r.dump(r.AGENCY, agency)
+
+
+def _visible_documents():
+    stmt = sa.select(Document)
+    actor = current_actor()
+    if not actor.can_read_all():
+        mine = sa.select(Task.document_id).join(Assignment, Assignment.task_id == Task.id)
+        mine = mine.where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
+        stmt = stmt.where(Document.id.in_(mine))
+    return stmt
+
+
+@operation("/documents", "GET", summary="List notices", tag="documents",
+           query=Schema("DocumentQuery", dict(PAGING)), response=r.page_of(r.DOCUMENT))  # fmt: skip
+def list_documents(query):
+    stmt = _visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
+    return page(stmt, query, lambda d: r.dump(r.DOCUMENT, d))
+
+
+@operation("/documents/<int:document_id>", "GET", summary="Read a notice", tag="documents",
+           response=r.DOCUMENT)  # fmt: skip
+def get_document(document_id: int):
+    _check_id(document_id)
+    document = get_or_404(Document, document_id)
+    if current_actor().can_read_all():
+        return r.dump(r.DOCUMENT, document)
+    from tracker.extensions import db
+
+    if db.session.scalar(_visible_documents().where(Document.id == document_id)) is None:
+        abort(404)
+    return r.dump(r.DOCUMENT, document)
+
+
+TASK_QUERY = Schema("TaskQuery", {
+    **PAGING, "q": Field("string", max_length=200), "status": _enum(TimeStatus),
+    "agency": _id(), "document": _id(), "role": _enum(AssignmentRole),
+    "deadline_from": Field("date"), "deadline_to": Field("date"),
+})  # fmt: skip
+
+
+@operation("/tasks", "GET", summary="List tasks, filtered like the web list", tag="tasks",
+           query=TASK_QUERY, response=r.page_of(r.TASK))  # fmt: skip
+def list_tasks(query):
+    filters = TaskFilters(
+        q=query.get("q", ""),
+        status=TimeStatus(query["status"]) if "status" in query else None,
+        agency_id=query.get("agency"),
+        document_id=query.get("document"),
+        role=AssignmentRole(query["role"]) if "role" in query else None,
+        deadline_from=query.get("deadline_from"),
+        deadline_to=query.get("deadline_to"),
+    )
+    p = policy()
+    stmt = task_list_query(filters, current_actor(), p.today(request_now()), p.due_soon_days)
+    return page(stmt.options(selectinload(Task.assignments)), query, dump_task)
+
+
+@operation("/tasks/<int:task_id>", "GET", summary="Read a task", tag="tasks", response=r.TASK)
+def get_task(task_id: int):
+    return dump_task(visible_task(task_id))
+
+
+ASSIGNMENT_QUERY = Schema("AssignmentQuery", {
+    **PAGING, "task": _id(), "agency": _id(), "state": _enum(WorkState),
+    "status": _enum(TimeStatus), "role": _enum(AssignmentRole),
+    "deadline_from": Field("date"), "deadline_to": Field("date"),
+})  # fmt: skip
+
+
+def _assignment_filters(stmt, query):
+    columns = {"task": Assignment.task_id, "agency": Assignment.agency_id,
+               "state": Assignment.state, "role": Assignment.role}  # fmt: skip
+    for name, column in columns.items():
+        if name in query:
+            stmt = stmt.where(column == query[name])
+    if "deadline_from" in query:
+        stmt = stmt.where(Assignment.deadline >= query["deadline_from"])
+    if "deadline_to" in query:
+        stmt = stmt.where(Assignment.deadline <= query["deadline_to"])
+    if "status" in query:
+        p = policy()
+        status = time_status_sql(Assignment, p.today(request_now()), p.due_soon_days)
+        stmt = stmt.where(status == query["status"])
+    return stmt
+
+
+@operation("/assignments", "GET", summary="List assignments", tag="assignments",
+           query=ASSIGNMENT_QUERY, response=r.page_of(r.ASSIGNMENT))  # fmt: skip
+def list_assignments(query):
+    stmt = sa.select(Assignment).order_by(Assignment.deadline.is_(None), Assignment.deadline,
+                                          Assignment.id)  # fmt: skip
+    scope = assignment_scope(current_actor())
+    if scope is not None:
+        stmt = stmt.where(scope)
+    return page(_assignment_filters(stmt, query), query, dump_assignment)
+
+
+@operation("/assignments/<int:assignment_id>", "GET", summary="Read an assignment",
+           tag="assignments", response=r.ASSIGNMENT)  # fmt: skip
+def get_assignment(assignment_id: int):
+    return dump_assignment(visible_assignment(assignment_id))
+
+
+@operation("/assignments/<int:assignment_id>/progress-updates", "GET", tag="assignments",
+           summary="An assignment's progress reports", query=Schema("UpdateQuery", dict(PAGING)),
+           response=r.page_of(r.PROGRESS_UPDATE))  # fmt: skip
+def list_progress_updates(assignment_id: int, query):
+    assignment = visible_assignment(assignment_id)
+    stmt = sa.select(ProgressUpdate).where(ProgressUpdate.assignment_id == assignment.id)
+    return page(stmt.order_by(ProgressUpdate.id), query, dump_update)
+
+
+EXTENSION_QUERY = Schema("ExtensionQuery", {**PAGING, "state": _enum(ExtensionState),
+                                            "assignment": _id()})  # fmt: skip
+
+
+@operation("/extension-requests", "GET", summary="List extension requests", tag="extensions",
+           query=EXTENSION_QUERY, response=r.page_of(r.EXTENSION_REQUEST))  # fmt: skip
+def list_extension_requests(query):
+    stmt = sa.select(ExtensionRequest).join(Assignment).order_by(ExtensionRequest.id.desc())
+    scope = assignment_scope(current_actor())
+    if scope is not None:
+        stmt = stmt.where(scope)
+    if "state" in query:
+        stmt = stmt.where(ExtensionRequest.state == ExtensionState(query["state"]))
+    if "assignment" in query:
+        stmt = stmt.where(ExtensionRequest.assignment_id == query["assignment"])
+    return page(stmt, query, dump_extension)
+
+
+@operation("/extension-requests/<int:request_id>", "GET", summary="Read an extension request",
+           tag="extensions", response=r.EXTENSION_REQUEST)  # fmt: skip
+def get_extension_request(request_id: int):
+    request = get_or_404(ExtensionRequest, request_id)
+    visible_assignment(request.assignment_id)
+    return dump_extension(request)

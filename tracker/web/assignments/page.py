@@ -1,0 +1,100 @@
+"""What an assignment's page shows, and which forms the current user gets on it."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import render_template
+from sqlalchemy.orm import selectinload
+
+from tracker.domain.permissions import descendant_agency_ids
+from tracker.domain.states import OPEN_STATES, ExtensionState, Role, WorkState
+from tracker.domain.status import classify
+from tracker.domain.workflow import Action, allowed_actions
+from tracker.extensions import db
+from tracker.models import Assignment, ProgressUpdate
+from tracker.web.access import current_actor
+from tracker.web.assignments.forms import FORMS
+from tracker.web.choices import agency_tree_choices
+from tracker.web.clock import policy, request_now
+from tracker.web.forms import options
+from tracker.web.history import history_for
+
+_WORKABLE = {WorkState.NOT_STARTED, WorkState.IN_PROGRESS, WorkState.RETURNED}
+
+
+def pending_extension(assignment: Assignment):
+    """The extension request waiting for a decision, if any."""
+    return next(
+        (r for r in assignment.extension_requests if r.state == ExtensionState.PENDING), None
+    )
+
+
+def delegate_choices(assignment: Assignment) -> list:
+    """Agencies below the assigned one, not yet given this task."""
+    below = descendant_agency_ids({assignment.agency_id}) - {assignment.agency_id}
+    taken = {a.agency_id for a in assignment.task.assignments}
+    return options(agency_tree_choices(below - taken))
+
+
+def _forms(assignment: Assignment, bound: dict) -> dict:
+    forms = {}
+    for name, form_class in FORMS.items():
+        forms[name] = bound.get(name) or form_class(formdata=None, prefix=name)
+    forms["delegate"].agencies.choices = delegate_choices(assignment)
+    return forms
+
+
+def _visible_forms(assignment: Assignment, forms: dict) -> set[str]:
+    actor = current_actor()
+    actions = set(allowed_actions(assignment, actor))
+    shown = set()
+    if actor.role == Role.AGENCY and actor.covers(assignment.agency_id):
+        if Action.REPORT_PROGRESS in actions:
+            shown.add("progress")
+        if Action.REPORT_COMPLETION in actions:
+            shown.add("completion")
+        if assignment.state in OPEN_STATES and pending_extension(assignment) is None:
+            shown.add("extension")
+        if assignment.state in _WORKABLE and forms["delegate"].agencies.choices:
+            shown.add("delegate")
+    if actor.is_office:
+        if Action.CONFIRM in actions:
+            shown |= {"confirm", "return"}
+        if pending_extension(assignment) is not None:
+            shown.add("decide")
+        if assignment.state in OPEN_STATES or assignment.state == WorkState.PAUSED:
+            shown.add("deadline")
+    return shown
+
+
+def render_assignment(assignment: Assignment, status: int = 200, **bound):
+    """The assignment's page; `bound` holds a posted form to show again with its errors."""
+    now, rules = request_now(), policy()
+    updates = list(
+        db.session.scalars(
+            sa.select(ProgressUpdate)
+            .where(ProgressUpdate.assignment_id == assignment.id)
+            .options(selectinload(ProgressUpdate.attachments), selectinload(ProgressUpdate.author))
+            .order_by(ProgressUpdate.created_at, ProgressUpdate.id)
+        )
+    )
+    actor = current_actor()
+    children = [
+        (child, classify(child, now, rules))
+        for child in assignment.children
+        if actor.can_read_all() or child.agency_id in actor.agency_ids
+    ]
+    forms = _forms(assignment, bound)
+    page = render_template(
+        "assignments/show.html",
+        assignment=assignment,
+        task=assignment.task,
+        status=classify(assignment, now, rules),
+        updates=updates,
+        children=children,
+        pending=pending_extension(assignment),
+        forms=forms,
+        shown=_visible_forms(assignment, forms),
+        events=history_for(("assignment", [assignment.id])),
+    )
+    return page, status

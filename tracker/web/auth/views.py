@@ -1,0 +1,154 @@
+"""Logging in and out, changing and resetting passwords, choosing the language."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tracker.domain import sessions
+from tracker.domain.errors import DomainError
+from tracker.domain.permissions import actor_for_user
+from tracker.domain.users import find_user, set_password, verify_password
+from tracker.extensions import db
+from tracker.web.auth.forms import (
+    ChangePasswordForm,
+    ForgotPasswordForm,
+    LanguageForm,
+    LoginForm,
+    ResetPasswordForm,
+)
+from tracker.web.auth.reset import record_reset_mail, user_for_token
+from tracker.web.auth.session import SESSION_KEY
+from tracker.web.clock import request_now
+from tracker.web.forms import show_domain_error
+
+bp = Blueprint("auth", __name__, template_folder="templates")
+
+
+def safe_next(target: str | None) -> str | None:
+    """A local path to return to; anything pointing elsewhere is dropped."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def _client_ip() -> str:
+    return request.remote_addr or "unknown"
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if request.method == "GET":
+        form.next.data = safe_next(request.args.get("next"))
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form)
+    now, ip = request_now(), _client_ip()
+    limit = current_app.config["LOGIN_ATTEMPTS_PER_MINUTE"]
+    if sessions.login_blocked(form.email.data, ip, now, limit):
+        form.form_errors.append(_("Too many failed attempts. Try again in a minute."))
+        return render_template("auth/login.html", form=form), 429
+    user = find_user(form.email.data)
+    if not verify_password(user, form.password.data) or not user.active:
+        sessions.record_failed_login(form.email.data, ip, now)
+        db.session.commit()
+        form.password.errors.append(_("Wrong e-mail or password."))
+        return render_template("auth/login.html", form=form)
+    token = sessions.start_session(user, now, ip, request.user_agent.string)
+    db.session.commit()
+    session.clear()  # a fresh cookie: nothing from before the login carries over
+    session[SESSION_KEY] = token
+    session["lang"] = user.locale
+    return redirect(safe_next(form.next.data) or url_for("main.index"))
+
+
+@bp.post("/logout")
+def logout():
+    sessions.end_session(session.get(SESSION_KEY), request_now())
+    db.session.commit()
+    session.clear()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        if not verify_password(user, form.current_password.data):
+            form.current_password.errors.append(_("This is not your current password."))
+            return render_template("auth/change_password.html", form=form)
+        now, token = request_now(), session.get(SESSION_KEY)
+        try:
+            set_password(user, actor_for_user(user), form.new_password.data, now)
+        except DomainError as error:
+            show_domain_error(form, error, {"password": "new_password"})
+            return render_template("auth/change_password.html", form=form)
+        sessions.end_other_sessions(user, token, now)
+        sessions.renew_for_current_credentials(token, user)
+        db.session.commit()
+        flash(_("Your password has been changed. Your other sessions have ended."), "success")
+        return redirect(url_for("main.index"))
+    return render_template("auth/change_password.html", form=form)
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        user = find_user(form.email.data)
+        if user is not None and user.active:
+            record_reset_mail(user, request_now())
+            db.session.commit()
+        # the same answer either way: the page must not reveal which accounts exist
+        flash(_("If an account uses this address, a reset link is on its way."), "info")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    now = request_now()
+    user = user_for_token(token, now)
+    if user is None:
+        return render_template("auth/reset_invalid.html"), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            set_password(user, actor_for_user(user), form.new_password.data, now)
+        except DomainError as error:
+            show_domain_error(form, error, {"password": "new_password"})
+            return render_template("auth/reset_password.html", form=form, token=token)
+        sessions.end_other_sessions(user, None, now)
+        db.session.commit()
+        flash(_("Your password has been set. Log in with it."), "success")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_password.html", form=form, token=token)
+
+
+@bp.post("/language")
+def set_language():
+    form = LanguageForm()
+    if form.validate_on_submit():
+        session["lang"] = form.lang.data
+        if current_user.is_authenticated:
+            current_user.locale = form.lang.data
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next")) or url_for("main.index"))

@@ -1,0 +1,128 @@
+"""Documents (notices): list, record, edit, and each one's directives with their progress."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy.orm import selectinload
+
+from tracker.domain import tasks as task_rules
+from tracker.domain.errors import DomainError
+from tracker.domain.states import DocumentKind
+from tracker.extensions import db
+from tracker.models import Assignment, Document, Task
+from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
+from tracker.web.clock import policy, request_now
+from tracker.web.documents.forms import DocumentForm
+from tracker.web.forms import show_domain_error
+from tracker.web.history import history_for
+from tracker.web.progress import summarise
+
+bp = Blueprint("documents", __name__, template_folder="templates")
+PER_PAGE = 30
+
+
+def _visible_documents():
+    """Documents the current actor may see: all, or those with work for the officer's agencies."""
+    query = sa.select(Document)
+    actor = current_actor()
+    if not actor.can_read_all():
+        mine = (
+            sa.select(Task.document_id)
+            .join(Assignment, Assignment.task_id == Task.id)
+            .where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
+        )
+        query = query.where(Document.id.in_(mine))
+    return query
+
+
+def _visible_document_or_404(document_id: int) -> Document:
+    document = db.session.scalar(_visible_documents().where(Document.id == document_id))
+    if document is None:
+        abort(404)
+    return document
+
+
+@bp.get("/documents")
+@login_required
+def index():
+    page = max(request.args.get("page", 1, type=int), 1)
+    query = _visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
+    documents = db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
+    counts = dict(
+        db.session.execute(
+            sa.select(Task.document_id, sa.func.count(Task.id))
+            .where(Task.document_id.in_([d.id for d in documents.items] or [-1]))
+            .group_by(Task.document_id)
+        ).all()
+    )
+    return render_template("documents/index.html", documents=documents, counts=counts)
+
+
+@bp.route("/documents/new", methods=["GET", "POST"])
+@roles_required(*OFFICE_ROLES)
+def create():
+    form = DocumentForm()
+    if form.validate_on_submit():
+        values = form.values()
+        values["kind"] = DocumentKind(values["kind"])
+        try:
+            document = task_rules.create_document(current_actor(), request_now(), **values)
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The document has been recorded."), "success")
+            return redirect(url_for("documents.show", document_id=document.id))
+    return render_template("documents/form.html", form=form, document=None)
+
+
+@bp.get("/documents/<int:document_id>")
+@login_required
+def show(document_id: int):
+    document = _visible_document_or_404(document_id)
+    actor = current_actor()
+    query = (
+        sa.select(Task)
+        .where(Task.document_id == document.id)
+        .options(selectinload(Task.assignments))
+        .order_by(Task.ordinal, Task.id)
+    )
+    if not actor.can_read_all():
+        query = query.where(
+            Task.id.in_(
+                sa.select(Assignment.task_id).where(
+                    Assignment.agency_id.in_(actor.agency_ids or {-1})
+                )
+            )
+        )
+    now, rules = request_now(), policy()
+    summaries = [summarise(task, now, rules) for task in db.session.scalars(query)]
+    events = history_for(("document", [document.id]))
+    return render_template(
+        "documents/show.html", document=document, summaries=summaries, events=events
+    )
+
+
+@bp.route("/documents/<int:document_id>/edit", methods=["GET", "POST"])
+@roles_required(*OFFICE_ROLES)
+def edit(document_id: int):
+    document = db.get_or_404(Document, document_id)
+    form = DocumentForm(obj=document)
+    if request.method == "GET":
+        form.kind.data = document.kind.value
+    if form.validate_on_submit():
+        values = form.values()
+        values["kind"] = DocumentKind(values["kind"])
+        try:
+            task_rules.update_document(document, current_actor(), request_now(), **values)
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The document has been saved."), "success")
+            return redirect(url_for("documents.show", document_id=document.id))
+    return render_template("documents/form.html", form=form, document=document)

@@ -1,0 +1,1 @@
+"""Notice import: paste or upload a notice, review what was read, confirm."""

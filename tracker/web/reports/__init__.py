@@ -1,0 +1,1 @@
+"""Reports (per notice, agency scoreboard), their downloads, calendar feeds and API tokens."""

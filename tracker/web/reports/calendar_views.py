@@ -1,0 +1,80 @@
+"""Calendar feeds: the page that makes and revokes them, and the public .ics address."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from tracker.domain import feeds
+from tracker.domain.errors import DomainError
+from tracker.extensions import db
+from tracker.models import Agency
+from tracker.web.access import current_actor
+from tracker.web.clock import request_now
+from tracker.web.forms import show_domain_error
+from tracker.web.reports.blueprint import bp
+from tracker.web.reports.forms import FeedForm, RevokeForm
+
+ALL_AGENCIES = 0
+
+
+def _feed_form() -> FeedForm:
+    actor = current_actor()
+    stmt = sa.select(Agency.id, Agency.name).where(Agency.active).order_by(Agency.name)
+    if not actor.can_read_all():
+        stmt = stmt.where(Agency.id.in_(actor.agency_ids or {-1}))
+    form = FeedForm()
+    everything = [(ALL_AGENCIES, _("Every agency"))] if actor.can_read_all() else []
+    form.agency.choices = everything + [(i, name) for i, name in db.session.execute(stmt)]
+    return form
+
+
+@bp.route("/reports/calendars", methods=["GET", "POST"])
+@login_required
+def calendars():
+    form, new_url = _feed_form(), None
+    if form.validate_on_submit():
+        agency = db.session.get(Agency, form.agency.data) if form.agency.data else None
+        try:
+            _feed, secret = feeds.create_feed(current_actor(), agency, request_now())
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            new_url = url_for("reports.calendar_feed", secret=secret, _external=True)
+            flash(_("Calendar created. Copy its address now: it is shown only once."), "success")
+    return render_template(
+        "reports/calendars.html",
+        form=form,
+        new_url=new_url,
+        feeds=feeds.visible_feeds(current_actor()),
+        revoke_form=RevokeForm(formdata=None),
+    )
+
+
+@bp.post("/reports/calendars/<int:feed_id>/revoke")
+@login_required
+def revoke_calendar(feed_id: int):
+    if not RevokeForm().validate_on_submit():
+        abort(400)
+    try:
+        feeds.revoke_feed(current_actor(), feed_id, request_now())
+    except DomainError:
+        abort(404)
+    db.session.commit()
+    flash(_("The calendar address no longer works."), "success")
+    return redirect(url_for("reports.calendars"))
+
+
+@bp.get("/calendar/<secret>.ics")
+def calendar_feed(secret: str):
+    feed = feeds.feed_for_secret(secret)
+    if feed is None:
+        abort(404)
+    body = feeds.feed_calendar(feed, current_app.config["BASE_URL"])
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Cache-Control"] = "private, max-age=300"
+    return response

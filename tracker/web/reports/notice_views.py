@@ -1,0 +1,120 @@
+"""The per-notice report: "Báo cáo kết quả thực hiện Thông báo số …", on screen and as files."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort, render_template
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from tracker.domain import exports
+from tracker.domain.reports import Scope
+from tracker.domain.reports_tables import NoticeRow, notice_rows
+from tracker.domain.workflow import STATE_LABELS
+from tracker.extensions import db
+from tracker.models import Assignment, Document, Task
+from tracker.web.access import current_actor
+from tracker.web.clock import policy, request_now
+from tracker.web.formatting import TIME_STATUS_LABELS
+from tracker.web.labels import ASSIGNMENT_ROLE_LABELS
+from tracker.web.reports.blueprint import bp
+from tracker.web.reports.downloads import download
+
+
+def visible_documents(limit: int = 100) -> list[Document]:
+    """The most recent notices the current actor has work in (all, for the office)."""
+    stmt = sa.select(Document).order_by(Document.created_at.desc(), Document.id.desc())
+    actor = current_actor()
+    if not actor.can_read_all():
+        mine = (
+            sa.select(Task.document_id)
+            .join(Assignment, Assignment.task_id == Task.id)
+            .where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
+        )
+        stmt = stmt.where(Document.id.in_(mine))
+    return list(db.session.scalars(stmt.limit(limit)))
+
+
+def _report(document_id: int) -> tuple[Document, Scope, list[NoticeRow]]:
+    document = db.get_or_404(Document, document_id)
+    scope = Scope.for_actor(current_actor(), request_now(), policy(), document_id=document.id)
+    rows = notice_rows(scope)
+    if not rows and scope.agency_ids is not None:
+        abort(404)  # an officer sees only notices with work for their agencies
+    return document, scope, rows
+
+
+def status_label(row: NoticeRow) -> str:
+    """The official status, or the work state when outside the classification."""
+    return str(TIME_STATUS_LABELS[row.status] if row.status else STATE_LABELS[row.state])
+
+
+def _heading(document: Document, scope: Scope) -> list[str]:
+    return [
+        _("Report on the implementation of Notice No. %(number)s", number=document.number),
+        document.title,
+        _("As of %(day)s", day=exports.plain_text(scope.today)),
+    ]
+
+
+def _table(rows: list[NoticeRow]) -> tuple[list[str], list[list]]:
+    headers = [
+        _("No."), _("Directive text"), _("Agency"), _("Role"), _("Deadline"), _("Status"),
+        _("Completed on"), _("Progress (percent)"), _("Latest report"),
+    ]  # fmt: skip
+    body = [
+        [
+            row.ordinal,
+            row.task_title,
+            row.agency_name,
+            str(ASSIGNMENT_ROLE_LABELS[row.role]),
+            row.deadline,
+            status_label(row),
+            row.completed_on,
+            row.progress,
+            row.latest_note or "",
+        ]
+        for row in rows
+    ]
+    return headers, body
+
+
+@bp.get("/reports/notices/<int:document_id>")
+@login_required
+def notice(document_id: int):
+    document, scope, rows = _report(document_id)
+    return render_template(
+        "reports/notice.html",
+        document=document,
+        rows=rows,
+        today=scope.today,
+        heading=_heading(document, scope),
+        status_label=status_label,
+        role_labels=ASSIGNMENT_ROLE_LABELS,
+    )
+
+
+@bp.get("/reports/notices/<int:document_id>.xlsx")
+@login_required
+def notice_xlsx(document_id: int):
+    document, scope, rows = _report(document_id)
+    headers, body = _table(rows)
+    data = exports.xlsx_bytes(
+        _("Report"),
+        headers,
+        body,
+        heading=_heading(document, scope),
+        widths=(6, 50, 28, 12, 12, 22, 12, 10, 60),
+    )
+    return download(data, f"bao-cao-{document.number}.xlsx", exports.XLSX_TYPE)
+
+
+@bp.get("/reports/notices/<int:document_id>.docx")
+@login_required
+def notice_docx(document_id: int):
+    document, scope, rows = _report(document_id)
+    headers, body = _table(rows)
+    data = exports.docx_bytes(
+        _heading(document, scope), headers, body, widths_cm=(1, 6, 4, 2, 2.2, 3, 2.2, 1.6, 6)
+    )
+    return download(data, f"bao-cao-{document.number}.docx", exports.DOCX_TYPE)

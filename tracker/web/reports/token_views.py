@@ -1,0 +1,51 @@
+"""Personal API tokens: make one (shown once), see them, revoke one."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from tracker.domain import tokens
+from tracker.domain.errors import DomainError
+from tracker.extensions import db
+from tracker.web.clock import request_now
+from tracker.web.forms import show_domain_error
+from tracker.web.reports.blueprint import bp
+from tracker.web.reports.forms import RevokeForm, TokenForm
+
+
+@bp.route("/account/api-tokens", methods=["GET", "POST"])
+@login_required
+def api_tokens():
+    form, secret = TokenForm(), None
+    if form.validate_on_submit():
+        try:
+            _token, secret = tokens.create_token(current_user, form.name.data, request_now())
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            form = TokenForm(formdata=None)
+    return render_template(
+        "reports/api_tokens.html",
+        form=form,
+        secret=secret,
+        tokens=tokens.user_tokens(current_user),
+        revoke_form=RevokeForm(formdata=None),
+    )
+
+
+@bp.post("/account/api-tokens/<int:token_id>/revoke")
+@login_required
+def revoke_api_token(token_id: int):
+    if not RevokeForm().validate_on_submit():
+        abort(400)
+    try:
+        tokens.revoke_token(current_user, token_id, request_now())
+    except DomainError:
+        abort(404)
+    db.session.commit()
+    flash(_("The token has been revoked."), "success")
+    return redirect(url_for("reports.api_tokens"))

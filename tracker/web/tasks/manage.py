@@ -1,0 +1,131 @@
+"""The standing office's task pages: create, edit, assign agencies, change the deadline."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from tracker.domain import assignment as assigning
+from tracker.domain import tasks as task_rules
+from tracker.domain.agencies import agencies_at_level
+from tracker.domain.errors import DomainError
+from tracker.domain.states import AssignmentRole, Priority, Recurrence
+from tracker.extensions import db
+from tracker.models import Agency, Document, Task
+from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
+from tracker.web.choices import agency_tree_choices
+from tracker.web.clock import request_now
+from tracker.web.forms import options, show_domain_error
+from tracker.web.tasks.forms import AssignForm, TaskDeadlineForm, TaskEditForm, TaskForm
+from tracker.web.tasks.views import bp
+
+
+@bp.route("/tasks/new", methods=["GET", "POST"])
+@roles_required(*OFFICE_ROLES)
+def create():
+    document_id = request.args.get("document_id", type=int)
+    document = db.get_or_404(Document, document_id) if document_id else None
+    form = TaskForm()
+    if form.validate_on_submit():
+        try:
+            task = task_rules.create_task(
+                current_actor(),
+                request_now(),
+                text=form.text.data,
+                title=form.title.data,
+                document=document,
+                deadline=None if form.ongoing.data else form.deadline.data,
+                recurrence=Recurrence(form.recurrence.data),
+                priority=Priority(form.priority.data),
+            )
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The task has been created. Now assign it to agencies."), "success")
+            return redirect(url_for("tasks.assign", task_id=task.id))
+    return render_template("tasks/form.html", form=form, document=document, task=None)
+
+
+@bp.route("/tasks/<int:task_id>/edit", methods=["GET", "POST"])
+@roles_required(*OFFICE_ROLES)
+def edit(task_id: int):
+    task = db.get_or_404(Task, task_id)
+    form = TaskEditForm(obj=task)
+    if request.method == "GET":
+        form.recurrence.data, form.priority.data = task.recurrence.value, task.priority.value
+    if form.validate_on_submit():
+        try:
+            task_rules.update_task(
+                task,
+                current_actor(),
+                request_now(),
+                title=form.title.data.strip(),
+                text=form.text.data.strip(),
+                recurrence=Recurrence(form.recurrence.data),
+                priority=Priority(form.priority.data),
+            )
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The task has been saved."), "success")
+            return redirect(url_for("tasks.show", task_id=task.id))
+    return render_template("tasks/form.html", form=form, document=task.document, task=task)
+
+
+@bp.route("/tasks/<int:task_id>/assign", methods=["GET", "POST"])
+@roles_required(*OFFICE_ROLES)
+def assign(task_id: int):
+    task = db.get_or_404(Task, task_id)
+    form = AssignForm()
+    form.agencies.choices = options(agency_tree_choices())
+    if form.validate_on_submit():
+        chosen = list(
+            db.session.scalars(sa.select(Agency).where(Agency.id.in_(form.agencies.data or [])))
+        )
+        if form.chosen_level():
+            chosen += agencies_at_level(form.chosen_level())
+        try:
+            created = assigning.assign(
+                task,
+                chosen,
+                AssignmentRole(form.role.data),
+                current_actor(),
+                request_now(),
+                deadline=form.deadline.data,
+            )
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Assigned to %(n)s agencies.", n=len(created)), "success")
+            return redirect(url_for("tasks.show", task_id=task.id))
+    return render_template("tasks/assign.html", form=form, task=task)
+
+
+@bp.route("/tasks/<int:task_id>/deadline", methods=["GET", "POST"])
+@roles_required(*OFFICE_ROLES)
+def change_deadline(task_id: int):
+    task = db.get_or_404(Task, task_id)
+    form = TaskDeadlineForm()
+    if request.method == "GET":
+        form.deadline.data, form.ongoing.data = task.deadline, task.deadline is None
+    if form.validate_on_submit():
+        new = None if form.ongoing.data else form.deadline.data
+        try:
+            moved = assigning.change_task_deadline(
+                task, current_actor(), new, form.reason.data, request_now()
+            )
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Deadline changed; %(n)s assignments followed it.", n=len(moved)), "success")
+            return redirect(url_for("tasks.show", task_id=task.id))
+    return render_template("tasks/deadline.html", form=form, task=task)

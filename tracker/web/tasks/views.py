@@ -1,0 +1,98 @@
+"""Tasks: the searchable list everyone uses, and each task's page."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, render_template, request
+from flask_login import login_required
+from sqlalchemy.orm import selectinload
+
+from tracker.domain.states import AssignmentRole, TimeStatus
+from tracker.domain.status import classify
+from tracker.extensions import db
+from tracker.models import Agency, Assignment, Document, Task
+from tracker.web.access import current_actor, visible_task_or_404
+from tracker.web.clock import policy, request_now
+from tracker.web.forms import options
+from tracker.web.history import history_for
+from tracker.web.progress import summarise
+from tracker.web.tasks.forms import TaskFilterForm
+from tracker.web.tasks.query import TaskFilters, task_list_query
+
+bp = Blueprint("tasks", __name__, template_folder="templates")
+PER_PAGE = 25
+
+
+def _filter_choices(form: TaskFilterForm) -> None:
+    actor = current_actor()
+    agencies = sa.select(Agency.id, Agency.name).order_by(Agency.name)
+    documents = sa.select(Document.id, Document.number).order_by(Document.number)
+    if not actor.can_read_all():
+        agencies = agencies.where(Agency.id.in_(actor.agency_ids or {-1}))
+        documents = documents.where(
+            Document.id.in_(
+                sa.select(Task.document_id)
+                .join(Assignment)
+                .where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
+            )
+        )
+    form.agency.choices = options([("", "—"), *db.session.execute(agencies)])
+    form.document.choices = options([("", "—"), *db.session.execute(documents)])
+
+
+def _filters(form: TaskFilterForm) -> TaskFilters:
+    def number(value):
+        return int(value) if value and value.isdigit() else None
+
+    return TaskFilters(
+        q=(form.q.data or "").strip(),
+        status=TimeStatus(form.status.data) if form.status.data else None,
+        agency_id=number(form.agency.data),
+        document_id=number(form.document.data),
+        role=AssignmentRole(form.role.data) if form.role.data else None,
+        deadline_from=form.deadline_from.data,
+        deadline_to=form.deadline_to.data,
+    )
+
+
+@bp.get("/tasks")
+@login_required
+def index():
+    form = TaskFilterForm(request.args, meta={"csrf": False})
+    _filter_choices(form)
+    valid = form.validate()
+    filters = _filters(form) if valid else TaskFilters()
+    now, rules = request_now(), policy()
+    query = task_list_query(filters, current_actor(), rules.today(now), rules.due_soon_days)
+    page = db.paginate(
+        query.options(selectinload(Task.assignments), selectinload(Task.document)),
+        page=max(request.args.get("page", 1, type=int), 1),
+        per_page=PER_PAGE,
+        error_out=False,
+    )
+    summaries = [summarise(task, now, rules) for task in page.items]
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("tasks/index.html", form=form, page=page, summaries=summaries, args=args)
+
+
+@bp.get("/tasks/<int:task_id>")
+@login_required
+def show(task_id: int):
+    task = visible_task_or_404(task_id)
+    actor = current_actor()
+    now, rules = request_now(), policy()
+    assignments = [
+        a for a in task.assignments if actor.can_read_all() or a.agency_id in actor.agency_ids
+    ]
+    rows = [(a, classify(a, now, rules)) for a in assignments]
+    events = history_for(("task", [task.id]), ("assignment", [a.id for a in assignments]))
+    return render_template(
+        "tasks/show.html",
+        task=task,
+        summary=summarise(task, now, rules),
+        rows=rows,
+        events=events,
+    )
+
+
+from tracker.web.tasks import manage  # noqa: E402, F401 - registers the office's routes on bp
