@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .collectives import CollectiveHit, find_collectives
+from .headlists import head_list_items
 from .registry import AgencyRef, Hit, registry_for, tokens
 from .text import fold
 
@@ -51,7 +52,7 @@ class AgencyIndex:
         hits = self.registry.hits(issuer)
         if not hits:
             return
-        codes = hits[0][2]
+        codes = list(dict.fromkeys(hits[0][2]))
         if len(codes) > 1:  # "Sở Tư pháp tỉnh Bến Tre": the place tells which province
             codes = [c for c in codes if self._place_of(self.registry.roots[c]) in fold(issuer)]
         if len(set(codes)) == 1:
@@ -104,13 +105,22 @@ class AgencyIndex:
             for s, e, codes, _ in self._registry_hits(text)
         ]
         collective = [self._collective_mention(text, hit) for hit in find_collectives(text)]
-        merged = sorted(collective + mentions, key=lambda m: (m.span[0], -m.span[1]))
+        listed = [
+            Mention(name, codes, None, False, (s, e))
+            for s, e, name, codes in head_list_items(text, self._exact_codes)
+        ]
+        merged = sorted(listed + collective + mentions, key=lambda m: (m.span[0], -m.span[1]))
         out: list[Mention] = []
         for mention in merged:
             if out and mention.span[0] < out[-1].span[1]:
                 continue
             out.append(mention)
         return _merge_parentheses(text, out, self)
+
+    def _exact_codes(self, phrase: str) -> tuple[str, ...]:
+        hits = self._registry_hits(phrase)
+        whole = len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(phrase)
+        return hits[0][2] if whole else ()
 
     def _collective_mention(self, text: str, hit: CollectiveHit) -> Mention:
         if hit.level == "addressees":

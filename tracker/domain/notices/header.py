@@ -96,7 +96,7 @@ def parse_header(lines: list[str], proper_names: tuple[str, ...] = ()) -> Header
     if number is None and issuance:
         number = issuance.group("n").rstrip(",;.")
     issued_on = _find_issued(top, joined) or _issuance_date(issuance)
-    issuer = _find_issuer(top, number_line) or _issuance_issuer(issuance)
+    issuer = _find_issuer(top, number_line) or _issuance_issuer(issuance, top)
     kind, title, title_end = _find_title(top, issuance, proper_names)
     if kind == "other" and number:
         kind = _kind_from_number(number)
@@ -171,10 +171,29 @@ def _format_issuer(text: str) -> str:
     return " ".join(out)
 
 
-def _issuance_issuer(issuance: re.Match[str] | None) -> str | None:
-    if not issuance or not issuance.group("issuer"):
+def _issuance_issuer(issuance: re.Match[str] | None, top: list[str]) -> str | None:
+    if not issuance:
         return None
+    if not issuance.group("issuer"):
+        return _portal_issuer(issuance, top)
     return re.sub(r"^(?:Ủy|Uỷ) ban nhân dân", "UBND", issuance.group("issuer"))
+
+
+_BARE_GOVERNMENT = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\s*$")
+_PORTAL_PLACE = re.compile(r"\b(tỉnh|thành phố)\s+([A-ZĐÀ-Ỹ][^\s,.]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.]*)*)")
+
+
+def _portal_issuer(issuance: re.Match[str], top: list[str]) -> str | None:
+    """ "UBND tỉnh ban hành ..." on a portal whose name says which province."""
+    before = issuance.string[max(0, issuance.start() - 40) : issuance.start() + 40]
+    level = _BARE_GOVERNMENT.search(before.split("ban hành")[0].rstrip())
+    if not level:
+        return None
+    for line in top[:5]:
+        place = _PORTAL_PLACE.search(line)
+        if place and place.group(1) == level.group(1):
+            return f"UBND {place.group(1)} {place.group(2)}"
+    return None
 
 
 def _find_title(

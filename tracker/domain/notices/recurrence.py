@@ -19,7 +19,8 @@ _RULES = (
     ),
     ("yearly", vre(r"\b" + _EVERY + r"năm\b")),
 )
-_ONGOING = vre(r"\bthường xuyên\b")
+#: "chi thường xuyên" is recurrent expenditure, a budget line, not a standing duty.
+_ONGOING = vre(r"(?<!\bchi )\bthường xuyên\b")
 
 
 def find_recurrence(text: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -20,6 +20,7 @@ _SPEAKER = vre(
 _SUPPORT = vre(r"\bphối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
 _BETWEEN = vre(r"\bgiữa\s+")
 _WITH = vre(r"\s*(?:với|và)\s+")
+_BARE_COOP = vre(r"\s*(?:cùng\s+)?phối hợp\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)")
 _LEADS_AFTER = vre(r"\s*(?:,\s*)?(?:chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
 #: Titles written before an agency ("Giám đốc Sở Y tế"): the agency is what is assigned.
 _TITLE = vre(
@@ -51,8 +52,11 @@ def assign_roles(text: str, mentions: list[Mention]) -> Roles:
     folded = fold(text)
     lead: list[Mention] = []
     support: list[Mention] = []
+    cooperating: list[Mention] = []
     for start in _clause_starts(text):
-        lead += finder.subject_at(start)
+        if not any(m.span[0] < start < m.span[1] for m in mentions):  # "các sở: A, B"
+            lead += finder.subject_at(start)
+            cooperating += finder.cooperating_at(start)
     for match in _ASSIGN_ANYWHERE.finditer(folded):
         if _is_verb_giao(text, match.start()):
             lead += finder.list_at(match.end(), unmatched=True)
@@ -68,6 +72,10 @@ def assign_roles(text: str, mentions: list[Mention]) -> Roles:
     for mention in mentions:
         if _LEADS_AFTER.match(folded, mention.span[1]):
             lead.append(mention)
+    # "Sở A chủ trì; Sở B, Sở C phối hợp": B and C support, unless no one else leads.
+    others = [m for m in lead if m not in cooperating]
+    if others and cooperating:
+        lead, support = others, support + cooperating
     if not lead:
         first_clause = _CLAUSE_END.split(folded, maxsplit=1)[0]
         match = _POSSESSIVE.search(first_clause)
@@ -154,6 +162,11 @@ class _ListFinder:
             if items and self._verb_follows(items[-1].span[1]):
                 return items
         return []
+
+    def cooperating_at(self, pos: int) -> list[Mention]:
+        """Return "Sở B, Sở C" in "Sở B, Sở C phối hợp ..." (no "với": they support)."""
+        items = self.list_at(_skip_spaces(self.folded, pos), unmatched=True, chair=False)
+        return items if items and _BARE_COOP.match(self.folded, items[-1].span[1]) else []
 
     def _giao_at(self, pos: int) -> re.Match[str] | None:
         match = _ASSIGN_ANYWHERE.match(self.folded, pos)

@@ -35,6 +35,10 @@ _SUBMISSION = vre(
     r"^(?:báo cáo|văn bản|hồ sơ|kết quả|danh mục|đề xuất|ý kiến)[^.;]{0,40}?\bgửi\b"
     r"|^(?:thời gian|thời hạn) gửi"
 )
+_CHAIRS = vre(r"\bchủ trì\b")
+_BARE_COOP = vre(
+    r"^[^,;.]*(?:,[^,;.]*){0,4}\s(?:cùng\s+)?phối hợp\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng))"
+)
 _DATE_LIKE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|(?i:tháng\s+\d|quý\s+[IV\d])")
 
 
@@ -176,13 +180,22 @@ def _is_group_header(p: Paragraph, nxt: Paragraph | None) -> bool:
 def _split_runons(text: str, opens: Opens) -> list[str]:
     parts: list[str] = []
     for clause in split_clauses(text):
-        if parts and opens(clause):
+        if parts and opens(clause) and not _cooperates_with(parts[-1], clause):
             parts.append(clause)
         elif parts:
             parts[-1] = f"{parts[-1]} {clause}"
         else:
             parts.append(clause)
     return parts
+
+
+def _cooperates_with(previous: str, clause: str) -> bool:
+    """ "Sở A chủ trì; Sở B, Sở C phối hợp ...": the second clause belongs to the first."""
+    return (
+        previous.rstrip().endswith(";")
+        and bool(_CHAIRS.search(fold(previous)))
+        and bool(_BARE_COOP.search(fold(clause)[:160]))
+    )
 
 
 def assignment_units(
