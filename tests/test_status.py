@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from tracker.domain.clock import Policy, local_date
 from tracker.domain.states import TimeStatus, WorkState
-from tracker.domain.status import classify_values, roll_up, time_status_sql
+from tracker.domain.status import (
+    classify_values,
+    roll_up,
+    time_status_branches,
+    time_status_predicate,
+    time_status_sql,
+)
 from tracker.extensions import db
 
 TODAY = date(2026, 6, 15)
@@ -86,28 +92,8 @@ states = st.sampled_from(list(WorkState))
 days = st.integers(min_value=-40, max_value=40)
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)  # table made per example
-@given(
-    rows=st.lists(
-        st.tuples(states, st.one_of(st.none(), days), st.booleans(), st.one_of(st.none(), days)),
-        min_size=1,
-        max_size=12,
-    )
-)
-def test_sql_classification_agrees_with_python(app, rows):
-    """The dashboards count in SQL; they must agree with the rule in Python."""
-    table = sa.Table(
-        "classify_probe",
-        sa.MetaData(),
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("state", sa.String(32)),
-        sa.Column("deadline", sa.Date),
-        sa.Column("completed_late", sa.Boolean),
-        sa.Column("reported_done_on", sa.Date),
-    )
-    values = [
+def _probe_rows(rows) -> list[dict]:
+    return [
         {
             "id": i,
             "state": s.value,
@@ -117,21 +103,95 @@ def test_sql_classification_agrees_with_python(app, rows):
         }
         for i, (s, d, late, r) in enumerate(rows)
     ]
+
+
+def _in_probe_table(values, make_query) -> list:
+    """Rows `values` in a scratch table; the results of the queries make_query(table) builds."""
+    table = sa.Table(
+        "classify_probe",
+        sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("state", sa.String(32)),
+        sa.Column("deadline", sa.Date),
+        sa.Column("completed_late", sa.Boolean),
+        sa.Column("reported_done_on", sa.Date),
+    )
     with db.engine.begin() as conn:
         table.create(conn)
         try:
             conn.execute(table.insert(), values)
-            query = sa.select(table.c.id, time_status_sql(table.c, TODAY, 7)).order_by(table.c.id)
-            got = dict(conn.execute(query).all())
+            return [conn.execute(query).all() for query in make_query(table)]
         finally:
             table.drop(conn)
+
+
+def _expected(row) -> TimeStatus | None:
+    return classify_values(
+        WorkState(row["state"]),
+        row["deadline"],
+        TODAY,
+        7,
+        completed_late=row["completed_late"],
+        reported_done_on=row["reported_done_on"],
+    )
+
+
+probe_rows = st.lists(
+    st.tuples(states, st.one_of(st.none(), days), st.booleans() | st.none(), st.none() | days),
+    min_size=1,
+    max_size=12,
+)
+probe_settings = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)  # table made per example
+
+
+@probe_settings
+@given(rows=probe_rows)
+def test_sql_classification_agrees_with_python(app, rows):
+    """The dashboards count in SQL; they must agree with the rule in Python."""
+    values = _probe_rows(rows)
+    (got,) = _in_probe_table(
+        values,
+        lambda t: [sa.select(t.c.id, time_status_sql(t.c, TODAY, 7)).order_by(t.c.id)],
+    )
+    got = dict(got)
     for row in values:
-        expected = classify_values(
-            WorkState(row["state"]),
-            row["deadline"],
-            TODAY,
-            7,
-            completed_late=row["completed_late"],
-            reported_done_on=row["reported_done_on"],
-        )
+        expected = _expected(row)
         assert got[row["id"]] == (expected.value if expected else None), row
+
+
+@probe_settings
+@given(rows=probe_rows)
+def test_status_predicates_select_exactly_the_rows_of_their_status(app, rows):
+    """Each status's range predicate picks the rows classify_values puts in that status."""
+    values = _probe_rows(rows)
+    statuses = list(TimeStatus)
+    results = _in_probe_table(
+        values,
+        lambda t: [
+            sa.select(t.c.id).where(time_status_predicate(s, t.c, TODAY, 7)) for s in statuses
+        ],
+    )
+    for status, found in zip(statuses, results, strict=True):
+        expected = {row["id"] for row in values if _expected(row) == status}
+        assert {id_ for (id_,) in found} == expected, status
+
+
+@probe_settings
+@given(rows=probe_rows)
+def test_status_branches_are_disjoint_and_make_up_the_predicate(app, rows):
+    """Counts add the branches up: no row may be in two of them, none may be missed."""
+    values = _probe_rows(rows)
+    statuses = list(TimeStatus)
+    results = _in_probe_table(
+        values,
+        lambda t: [
+            sa.select(t.c.id).where(branch)
+            for s in statuses
+            for branch in time_status_branches(s, t.c, TODAY, 7)
+        ],
+    )
+    found = [id_ for result in results for (id_,) in result]
+    assert len(found) == len(set(found))  # disjoint, across statuses too
+    assert set(found) == {row["id"] for row in values if _expected(row) is not None}

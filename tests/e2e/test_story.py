@@ -86,7 +86,10 @@ def test_the_whole_story(app, live_server, browser_page, tmp_path):
     _shot(page, "06-review")
     row = page.locator("tr", has_text="Tràng Định").filter(has_text="tuyên truyền")
     row.locator("button[type=submit]").click()
-    assert "Đã xác nhận hoàn thành" in page.content()
+    page.wait_for_url("**/review")  # back to the queue, for the next report
+    assert "Đã xác nhận hoàn thành" in page.locator(".flash").inner_text()
+    assert page.locator("tr", has_text="Tràng Định").filter(has_text="tuyên truyền").count() == 0
+    page.goto(assignment_url)
     text = page.locator("main").inner_text().lower()
     assert "hoàn thành đúng hạn" in text
     history = page.locator(".history").inner_text()

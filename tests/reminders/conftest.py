@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-
-# While the web areas are being written concurrently, register those that exist (a no-op once
-# they all do), so these tests do not depend on another area's progress.
-import importlib.util
 import socket
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,17 +13,10 @@ from email.policy import default
 import pytest
 from aiosmtpd.controller import Controller
 
-import tracker.web
 from tracker.domain.assignment import assign
 from tracker.domain.states import AssignmentRole
 from tracker.domain.tasks import create_task
 from tracker.extensions import db
-
-tracker.web.CORE_AREAS = tuple(
-    area
-    for area in tracker.web.CORE_AREAS
-    if importlib.util.find_spec(f"tracker.web.{area}") is not None
-)
 
 
 def free_port() -> int:
@@ -68,7 +57,7 @@ class Recorder:
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
         return "250 Message accepted"
 
-    def keys(self) -> list[str]:
+    def delivered_keys(self) -> list[str]:
         return [r.key for r in self.received]
 
 

@@ -118,4 +118,4 @@ def test_agency_with_nothing_open_gets_no_digest(mail_app, smtp, agencies, give,
     workflow.cancel(done, office_actor, "Không còn phù hợp", MONDAY_8AM)
     db.session.commit()
     run_all(MONDAY_8AM)
-    assert not [k for k in smtp.handler if k.startswith(("digest:", "reminder:"))]
+    assert not [k for k in smtp.handler.delivered_keys() if k.startswith(("digest:", "reminder:"))]

@@ -33,7 +33,7 @@ def test_server_down_keeps_rows_pending_then_delivers(app, agencies, give, smtp)
     smtp.start()
     run_job("deliver", MONDAY_8AM + timedelta(minutes=5))
     assert set(statuses().values()) == {NotificationStatus.SENT}
-    assert sorted(smtp.handler.keys()) == sorted(statuses())
+    assert sorted(smtp.handler.delivered_keys()) == sorted(statuses())
 
 
 def test_a_server_that_never_answers_times_out(app, agencies, give):
@@ -65,7 +65,7 @@ def test_one_rejected_recipient_fails_only_its_message(mail_app, smtp, agencies,
     assert all("550" in r.last_error and r.attempts == 1 for r in failed)
     assert all(r.next_attempt_at > MONDAY_8AM for r in failed)  # retried later, with backoff
     sent = [r for r in rows if r.status == NotificationStatus.SENT]
-    assert sent and sorted(smtp.handler.keys()) == sorted(r.dedup_key for r in sent)
+    assert sent and sorted(smtp.handler.delivered_keys()) == sorted(r.dedup_key for r in sent)
 
 
 def test_gives_up_after_the_last_attempt_and_stays_visible(mail_app, smtp, agencies, give):
@@ -122,6 +122,6 @@ def test_sender_killed_mid_batch_resumes_without_duplicates(
     assert 3 <= len(smtp.received) < 8
     smtp.handler.delay = 0
     run_job("deliver", MONDAY_8AM + timedelta(minutes=11))  # after the dead sender's claim
-    keys = smtp.handler.keys()
+    keys = smtp.handler.delivered_keys()
     assert len(keys) == len(set(keys)) == 8
     assert set(statuses().values()) == {NotificationStatus.SENT}

@@ -63,3 +63,22 @@ def test_scoreboard_page_ranks_and_falls_back_on_a_bad_period(notice, office, lo
     assert bad.status_code == 200
     custom = client.get("/reports/scoreboard?period=custom&from=01/06/2026&to=15/06/2026")
     assert "15/06/2026" in custom.get_data(as_text=True)
+
+
+def test_scoreboard_page_is_paged_but_downloads_hold_every_agency(
+    notice, office, login, fixed_now, monkeypatch
+):
+    from tracker.web.reports import scoreboard_views
+
+    monkeypatch.setattr(scoreboard_views, "PER_PAGE", 3)
+    client = login(office)
+    query = "?period=quarter&year=2026&number=2"
+    ranks = re.compile(r'<td class="num">(\d+)</td><th scope="row">')
+    first = client.get("/reports/scoreboard" + query).get_data(as_text=True)
+    assert ranks.findall(first) == ["1", "2", "3"]
+    assert "page=2" in first and "scoreboard.csv?" in first
+    second = client.get("/reports/scoreboard" + query + "&page=2").get_data(as_text=True)
+    assert ranks.findall(second) == ["4"]
+    assert "page=2" not in re.search(r'href="([^"]*scoreboard\.csv[^"]*)"', second).group(1)
+    csv_rows = client.get("/reports/scoreboard.csv" + query).get_data(as_text=True).splitlines()
+    assert len(csv_rows) == 1 + 4

@@ -130,3 +130,28 @@ def test_period_bounds_refuse_nonsense(kind, number):
 
     with pytest.raises(InvalidInput):
         period_bounds(kind, 2026, number)
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 20])
+def test_dashboard_figures_agree_with_the_per_agency_counts(scope, notice, top):
+    """The dashboard counts from index ranges; every agency's full counts must add up to it."""
+    from tracker.domain.dashboard import dashboard
+
+    per_agency = reports.counts_by_agency(scope)
+    figures = dashboard(scope, top=top, weeks=4)
+    assert figures.overall == reports.total_counts(per_agency)
+    assert figures.agency_total == len(per_agency)
+    worst = sorted(per_agency, key=lambda i: (-per_agency[i][T.OVERDUE], i))[:top]
+    assert {row.id for row in figures.agencies} == set(worst)
+    assert all(row.counts == per_agency[row.id] for row in figures.agencies)
+    assert figures.overdue_ages == reports.overdue_by_age(scope)
+    assert figures.trend == reports.weekly_trend(scope, weeks=4)
+
+
+def test_a_notice_dashboard_counts_the_agencies_with_work_in_it(notice):
+    from tracker.domain.dashboard import dashboard
+
+    scoped = reports.Scope(TODAY, 7, document_id=notice.document.id)
+    assert dashboard(scoped).agency_total == len(reports.counts_by_agency(scoped)) == 4
+    other = reports.Scope(TODAY, 7, document_id=notice.document.id + 1)
+    assert dashboard(other).agency_total == 0

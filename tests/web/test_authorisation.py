@@ -13,7 +13,7 @@ import pytest
 
 from tracker.domain.states import Role
 from tracker.extensions import db
-from tracker.models import Attachment
+from tracker.models import Attachment, Document
 
 ROLES = ("anonymous", "admin", "office", "foreign_officer", "viewer")
 LOGGED_IN = {"admin", "office", "foreign_officer", "viewer"}
@@ -33,6 +33,7 @@ MY_GETS = {
     # objects of another agency: only those who read everything
     "tasks.show": (READ_ALL, 200),
     "documents.show": (READ_ALL, 200),
+    "documents.original": (READ_ALL, 200),
     "assignments.show": (READ_ALL, 200),
     "assignments.attachment": (READ_ALL, 200),
     "agencies.index": (READ_ALL, 200),
@@ -66,6 +67,10 @@ MY_POSTS = {
     "assignments.return_for_rework": (OFFICE, {422}),
     "assignments.decide_extension": (OFFICE, {422}),
     "assignments.change_deadline": (OFFICE, {422}),
+    "assignments.pause": (OFFICE, {422}),  # no reason given
+    "assignments.resume": (OFFICE, {422}),  # it is not paused
+    "assignments.cancel": (OFFICE, {422}),
+    "assignments.reopen": (OFFICE, {422}),
     "documents.create": (OFFICE, {200}),
     "documents.edit": (OFFICE, {200, 302}),  # nothing posted: nothing changes
     "tasks.create": (OFFICE, {200}),
@@ -100,6 +105,11 @@ def setting(world, agencies, make_user, app):
     folder = Path(app.config["UPLOAD_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     (folder / attachment.stored_name).write_bytes(data)
+    document = db.session.get(Document, world.document_id)
+    document.original_filename, document.original_stored_name = "tb.txt", "b" * 40
+    document.original_content_type = "text/plain; charset=utf-8"
+    db.session.commit()
+    (folder / document.original_stored_name).write_text("THÔNG BÁO", encoding="utf-8")
     values = {
         "assignment_id": world.mine.id,
         "task_id": world.task.id,
@@ -208,5 +218,15 @@ def test_no_state_change_over_get(app):
     for rule in app.url_map.iter_rules():
         if rule.endpoint.split(".")[0] in ("assignments", "users", "auth"):
             name = rule.endpoint.split(".")[1]
-            if name in ("confirm", "logout", "toggle_active", "send_reset", "report_progress"):
+            if name in (
+                "confirm",
+                "logout",
+                "toggle_active",
+                "send_reset",
+                "report_progress",
+                "pause",
+                "resume",
+                "cancel",
+                "reopen",
+            ):
                 assert "GET" not in rule.methods, rule.endpoint

@@ -36,6 +36,8 @@ def test_post_without_token_is_refused(protected, world):
     for url in (
         f"/assignments/{world.mine.id}/confirm",
         f"/assignments/{world.mine.id}/progress",
+        f"/assignments/{world.mine.id}/pause",
+        f"/documents/{world.document_id}/edit",
         "/documents/new",
         "/logout",
         "/language",

@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.domain import audit
 from tracker.domain.errors import InvalidInput
+from tracker.domain.files import write_with_transaction
 from tracker.domain.permissions import Actor
 from tracker.extensions import db
 from tracker.models import Assignment, Attachment, ProgressUpdate
@@ -109,14 +110,15 @@ def store_evidence(
     upload_dir: str,
     max_bytes: int,
 ) -> list[Attachment]:
-    """Keep each file under a random name and record it on the assignment."""
+    """Keep each file under a random name and record it on the assignment (a file is removed
+    again if the caller's transaction does not commit)."""
     check_uploads(uploads, max_bytes)
     folder = Path(upload_dir)
     folder.mkdir(parents=True, exist_ok=True)
     stored = []
     for upload in uploads:
         stored_name = secrets.token_hex(20)
-        (folder / stored_name).write_bytes(upload.data)
+        write_with_transaction(db.session(), folder / stored_name, upload.data)
         attachment = Attachment(
             assignment=assignment,
             update=update,

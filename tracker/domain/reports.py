@@ -1,9 +1,11 @@
 """Report queries: counts by official status, on-time rates, overdue ages, weekly trends.
 
-Every function runs a fixed number of grouped queries, whatever the amount of data; statuses
-come from `time_status_sql`, the SQL form of the official classification, so the figures agree
-with what each task page shows. The unit counted is the assignment (one agency's share of a
-directive); paused and cancelled work is outside the classification and not counted.
+Every function runs a fixed number of queries, whatever the amount of data. Statuses come from
+`time_status_predicate`, the official classification as ranges on (state, deadline) that the
+status indexes answer without reading the table, so the figures agree with what each task page
+shows and a count costs an index range, not a CASE computed for every row. The unit counted is
+the assignment (one agency's share of a directive); paused and cancelled work is outside the
+classification and not counted.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ import sqlalchemy as sa
 
 from tracker.domain.clock import Policy
 from tracker.domain.permissions import Actor
-from tracker.domain.states import TimeStatus
-from tracker.domain.status import time_status_sql
+from tracker.domain.states import OPEN_STATES, TimeStatus, WorkState
+from tracker.domain.status import time_status_branches, time_status_predicate, time_status_sql
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, Document, Task
 
@@ -26,6 +28,8 @@ T = TimeStatus
 
 #: overdue age buckets: (label key, fewest days late, most days late or None)
 OVERDUE_AGES = (("1-7", 1, 7), ("8-30", 8, 30), ("31+", 31, None))
+#: the work states inside the classification (paused and cancelled work is not counted)
+CLASSIFIED_STATES = sorted(OPEN_STATES | {WorkState.DONE})
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,14 @@ class Scope:
         """The official status of each assignment, as a SQL expression."""
         return time_status_sql(Assignment, self.today, self.due_soon_days)
 
+    def predicate(self, status: TimeStatus):
+        """The assignments in `status` on the scope's day, as a condition an index answers."""
+        return time_status_predicate(status, Assignment, self.today, self.due_soon_days)
+
+    def branches(self, status: TimeStatus) -> list:
+        """predicate(status) as disjoint index ranges, to count one by one and add up."""
+        return time_status_branches(status, Assignment, self.today, self.due_soon_days)
+
     def where(self, stmt):
         """Limit a statement over Assignment to this scope."""
         if self.agency_ids is not None:
@@ -62,50 +74,23 @@ def empty_counts() -> dict[TimeStatus, int]:
     return dict.fromkeys(TimeStatus, 0)
 
 
-def status_rows(scope: Scope, key, *, join_task: bool = False, where=None):
-    """A subquery of (key, status, age band) per assignment in scope. OFFSET 0 keeps databases
-    from merging it into the outer query, so the status CASE runs once per row, not once per
-    mention (and PostgreSQL groups on a column, not on the CASE with its bind parameters)."""
-    band = sa.case(
-        (Assignment.deadline >= scope.today - timedelta(days=7), OVERDUE_AGES[0][0]),
-        (Assignment.deadline >= scope.today - timedelta(days=30), OVERDUE_AGES[1][0]),
-        else_=OVERDUE_AGES[2][0],
-    )
-    inner = sa.select(key.label("key"), scope.status_column().label("status"), band.label("band"))
+def grouped_counts(scope: Scope, key, *conditions, join_task: bool = False) -> dict:
+    """Per value of `key`, the assignments in scope meeting `conditions` in each official
+    status; only values with counted work appear. One grouped query, meant for a few keys
+    (`conditions` pick them: it runs the status rule on each of their rows)."""
+    columns = [sa.func.count().filter(scope.predicate(status)) for status in TimeStatus]
+    stmt = sa.select(key, *columns).select_from(Assignment)
     if join_task:
-        inner = inner.join(Task, Task.id == Assignment.task_id)
-    if where is not None:
-        inner = inner.where(where)
-    return scope.where(inner).offset(0).subquery()
-
-
-def _grouped(inner, with_ages: bool = False):
-    age = sa.case((inner.c.status == T.OVERDUE.value, inner.c.band), else_=sa.null())
-    columns = [inner.c.key, inner.c.status, age if with_ages else sa.null(), sa.func.count()]
-    stmt = sa.select(*columns).where(inner.c.status.is_not(None))
-    return stmt.group_by(sa.text("1"), sa.text("2"), sa.text("3"))  # by position: see above
-
-
-def _collect(rows) -> tuple[dict, dict[str, int]]:
-    result: dict = {}
-    ages = dict.fromkeys((key for key, _least, _most in OVERDUE_AGES), 0)
-    for value, status, age, count in rows:
-        counts = result.setdefault(value, empty_counts())
-        counts[TimeStatus(status)] += count
-        if age is not None:
-            ages[age] += count
-    return result, ages
-
-
-def agency_figures(scope: Scope) -> tuple[dict[int, dict[TimeStatus, int]], dict[str, int]]:
-    """Per agency id, its assignments in each official status; and the overdue ones by days
-    past the deadline (1–7, 8–30, more than 30): one scan."""
-    return _collect(db.session.execute(_grouped(status_rows(scope, Assignment.agency_id), True)))
+        stmt = stmt.join(Task, Task.id == Assignment.task_id)
+    # No condition on the state here: the database would read the state index rather than
+    # the one `conditions` need. Values with no counted work (all zero) are left out after.
+    rows = db.session.execute(scope.where(stmt.where(*conditions).group_by(key)))
+    return {row[0]: dict(zip(TimeStatus, row[1:], strict=True)) for row in rows if any(row[1:])}
 
 
 def counts_by_agency(scope: Scope) -> dict[int, dict[TimeStatus, int]]:
     """Per agency id, the number of its assignments in each official status."""
-    return agency_figures(scope)[0]
+    return grouped_counts(scope, Assignment.agency_id)
 
 
 def counts_by_document(
@@ -113,9 +98,81 @@ def counts_by_document(
 ) -> dict[int | None, dict[TimeStatus, int]]:
     """Per notice id (None: tasks outside any notice), assignments in each official status;
     only for `document_ids` when given."""
-    only = None if document_ids is None else Task.document_id.in_(list(document_ids) or [-1])
-    inner = status_rows(scope, Task.document_id, join_task=True, where=only)
-    return _collect(db.session.execute(_grouped(inner)))[0]
+    only = [] if document_ids is None else [Task.document_id.in_(list(document_ids) or [-1])]
+    return grouped_counts(scope, Task.document_id, *only, join_task=True)
+
+
+def _count(scope: Scope, status: TimeStatus, *conditions):
+    """How many assignments in scope are in `status` and meet `conditions`: one index range
+    count per branch of the status, added up (merging the row sets of an OR costs more)."""
+    counts = [
+        scope.where(
+            sa.select(sa.func.count()).select_from(Assignment).where(branch, *conditions)
+        ).scalar_subquery()
+        for branch in scope.branches(status)
+    ]
+    return sum(counts[1:], counts[0])
+
+
+def overdue_by_deadline(scope: Scope) -> Counter:
+    """Overdue assignments in scope per deadline day, in one pass over the overdue index
+    ranges: their count, their ages and the weekly trend are all read from it."""
+    parts = [
+        scope.where(sa.select(Assignment.deadline).where(branch))
+        for branch in scope.branches(T.OVERDUE)
+    ]
+    days = sa.union_all(*parts).subquery()
+    rows = db.session.execute(sa.select(days.c.deadline, sa.func.count()).group_by(days.c.deadline))
+    return Counter(dict(rows.all()))
+
+
+def _ages(scope: Scope, overdue_days: Counter) -> dict[str, int]:
+    ages = dict.fromkeys((key for key, _least, _most in OVERDUE_AGES), 0)
+    for day, count in overdue_days.items():
+        late = (scope.today - day).days
+        key = next(k for k, _least, most in OVERDUE_AGES if most is None or late <= most)
+        ages[key] += count
+    return ages
+
+
+def _agencies_with_work(scope: Scope):
+    counted = Assignment.state.in_(CLASSIFIED_STATES)
+    if scope.document_id is not None:  # one notice's rows: few, counted directly
+        distinct = sa.func.count(sa.distinct(Assignment.agency_id))
+        return scope.where(sa.select(distinct).where(counted)).scalar_subquery()
+    # Otherwise one probe of the (agency, state) index per agency, not a read of every row.
+    with_work = scope.where(
+        sa.select(Assignment.id).where(Assignment.agency_id == Agency.id, counted)
+    )
+    return (
+        sa.select(sa.func.count()).select_from(Agency).where(sa.exists(with_work)).scalar_subquery()
+    )
+
+
+@dataclass(frozen=True)
+class Overall:
+    counts: dict[TimeStatus, int]
+    overdue_ages: dict[str, int]  #: OVERDUE_AGES key → overdue assignments
+    agencies: int  #: how many agencies have counted work
+    overdue_days: Counter  #: deadline → overdue assignments (see overdue_by_deadline)
+
+
+def overall_figures(scope: Scope) -> Overall:
+    """The counts by official status, the overdue ones by age, and how many agencies have
+    counted work: in two queries of index range counts."""
+    others = [status for status in TimeStatus if status != T.OVERDUE]
+    row = db.session.execute(
+        sa.select(*[_count(scope, s) for s in others], _agencies_with_work(scope))
+    ).one()
+    overdue_days = overdue_by_deadline(scope)
+    counts = dict(zip(others, row[:-1], strict=True))
+    counts[T.OVERDUE] = sum(overdue_days.values())
+    return Overall(
+        counts={status: counts[status] for status in TimeStatus},
+        overdue_ages=_ages(scope, overdue_days),
+        agencies=row[-1],
+        overdue_days=overdue_days,
+    )
 
 
 def total_counts(per_group: dict) -> dict[TimeStatus, int]:
@@ -135,7 +192,7 @@ def on_time_rate(counts: dict[TimeStatus, int]) -> float | None:
 
 def overdue_by_age(scope: Scope) -> dict[str, int]:
     """Overdue assignments by days past the deadline: 1–7, 8–30, more than 30."""
-    return agency_figures(scope)[1]
+    return overall_figures(scope).overdue_ages
 
 
 @dataclass(frozen=True)
@@ -145,8 +202,9 @@ class Week:
     new_overdue: int  #: assignments that passed their deadline unfinished during the week
 
 
-def weekly_trend(scope: Scope, weeks: int = 12) -> list[Week]:
-    """Completions and newly overdue assignments per week (Monday to Sunday), oldest first."""
+def weekly_trend(scope: Scope, weeks: int = 12, overdue_days: Counter | None = None) -> list[Week]:
+    """Completions and newly overdue assignments per week (Monday to Sunday), oldest first;
+    `overdue_days` (from overdue_by_deadline) saves reading the overdue ones again."""
     first = scope.today - timedelta(days=scope.today.weekday() + 7 * (weeks - 1))
     completed = scope.where(
         sa.select(Assignment.completed_on, sa.func.count())
@@ -155,16 +213,20 @@ def weekly_trend(scope: Scope, weeks: int = 12) -> list[Week]:
     )
     # An assignment becomes overdue the day after its deadline; those since finished late
     # count too, as they were overdue that week.
-    late = scope.status_column().in_([T.OVERDUE.value, T.DONE_LATE.value])
-    overdue = scope.where(
+    since = first - timedelta(days=1)
+    done_late = scope.where(
         sa.select(Assignment.deadline, sa.func.count())
-        .where(Assignment.deadline.between(first - timedelta(days=1), scope.today), late)
+        .where(scope.predicate(T.DONE_LATE), Assignment.deadline.between(since, scope.today))
         .group_by(Assignment.deadline)
     )
+    if overdue_days is None:
+        overdue_days = overdue_by_deadline(scope)
+    late_days = Counter({d: n for d, n in overdue_days.items() if since <= d <= scope.today})
+    late_days.update(dict(db.session.execute(done_late).all()))
     by_week_done, by_week_late = Counter(), Counter()
     for day, count in db.session.execute(completed):
         by_week_done[(day - first).days // 7] += count
-    for day, count in db.session.execute(overdue):
+    for day, count in late_days.items():
         by_week_late[(day + timedelta(days=1) - first).days // 7] += count
     return [
         Week(first + timedelta(weeks=i), by_week_done[i], by_week_late[i])
@@ -193,55 +255,3 @@ def recent_documents(scope: Scope, top: int) -> tuple[list[Document], int]:
     total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
     latest = stmt.order_by(Document.created_at.desc(), Document.id.desc()).limit(top)
     return list(db.session.scalars(latest)), total
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    """One agency's or notice's line on the dashboard."""
-
-    id: int | None
-    name: str
-    counts: dict[TimeStatus, int]
-    rate: float | None
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    today: date
-    overall: dict[TimeStatus, int]
-    agencies: list[GroupRow]  #: the agencies with most overdue work first, at most `top`
-    agency_total: int  #: how many agencies have counted work
-    documents: list[GroupRow]  #: the most recent notices first, at most `top`
-    document_total: int
-    overdue_ages: dict[str, int]
-    trend: list[Week]
-
-
-def _worst_first(row: GroupRow):
-    return (-row.counts[T.OVERDUE], -row.counts[T.DUE_SOON], row.name)
-
-
-def dashboard(scope: Scope, top: int = 20, weeks: int = 12) -> Dashboard:
-    """Every figure of the dashboard, in seven queries whatever the amount of data."""
-    per_agency, ages = agency_figures(scope)
-    worst = sorted(per_agency, key=lambda i: (-per_agency[i][T.OVERDUE], i))[:top]
-    names = agency_names(worst)
-    agencies = [
-        GroupRow(i, names[i].name, per_agency[i], on_time_rate(per_agency[i])) for i in worst
-    ]
-    documents, document_total = recent_documents(scope, top)
-    per_document = counts_by_document(scope, [d.id for d in documents])
-    document_rows = []
-    for document in documents:
-        counts = per_document.get(document.id, empty_counts())
-        document_rows.append(GroupRow(document.id, document.number, counts, on_time_rate(counts)))
-    return Dashboard(
-        today=scope.today,
-        overall=total_counts(per_agency),
-        agencies=sorted(agencies, key=_worst_first),
-        agency_total=len(per_agency),
-        documents=document_rows,
-        document_total=document_total,
-        overdue_ages=ages,
-        trend=weekly_trend(scope, weeks),
-    )

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain.errors import InvalidInput
-from tracker.domain.reports import Scope, agency_names, empty_counts, on_time_rate, status_rows
+from tracker.domain.reports import Scope, agency_names, grouped_counts, on_time_rate
 from tracker.domain.states import AssignmentRole, TimeStatus, WorkState
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, ProgressUpdate, Task
@@ -106,15 +106,8 @@ def scoreboard(scope: Scope, start: date, end: date) -> list[ScoreRow]:
     (inclusive), statuses as of the scope's day; in two queries."""
     if end < start:
         raise InvalidInput(_l("The end date is before the start date."), field="end")
-    inner = status_rows(scope, Assignment.agency_id, where=Assignment.deadline.between(start, end))
-    stmt = (
-        sa.select(inner.c.key, inner.c.status, sa.func.count())
-        .where(inner.c.status.is_not(None))
-        .group_by(inner.c.key, inner.c.status)
-    )
-    per_agency: dict[int, dict[TimeStatus, int]] = {}
-    for agency_id, status, count in db.session.execute(stmt):
-        per_agency.setdefault(agency_id, empty_counts())[TimeStatus(status)] = count
+    in_period = Assignment.deadline.between(start, end)
+    per_agency = grouped_counts(scope, Assignment.agency_id, in_period)
     names = agency_names(per_agency)
     counts = {(i, names[i].name): c for i, c in per_agency.items()}
     rows = [_score(agency_id, name, c) for (agency_id, name), c in counts.items()]

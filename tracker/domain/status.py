@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 
 from tracker.domain.clock import Policy
-from tracker.domain.states import AssignmentRole, TimeStatus, WorkState
+from tracker.domain.states import OPEN_STATES, AssignmentRole, TimeStatus, WorkState
 
 #: Worst first: what a task shows when its lead assignments disagree.
 SEVERITY = (
@@ -113,3 +113,40 @@ def time_status_sql(assignment_table, today: date, due_soon_days: int):
         (sa.and_(sa.not_(awaiting), a.deadline <= soon), TimeStatus.DUE_SOON.value),
         else_=TimeStatus.ON_TRACK.value,
     )
+
+
+#: Open states in which the deadline clock runs (awaiting confirmation stops it at the report).
+_CLOCK_RUNNING = (WorkState.NOT_STARTED, WorkState.IN_PROGRESS, WorkState.RETURNED)
+
+
+def time_status_predicate(status: TimeStatus, columns, today: date, due_soon_days: int):
+    """The assignments in `status` by the same rule as classify_values(), as a WHERE condition
+    made of ranges on (state, deadline) that an index answers, where a CASE would be computed
+    for every row. `columns` has state, deadline, completed_late and reported_done_on."""
+    return sa.or_(*time_status_branches(status, columns, today, due_soon_days))
+
+
+def time_status_branches(status: TimeStatus, columns, today: date, due_soon_days: int) -> list:
+    """time_status_predicate() as disjoint conditions (no row meets two), one per kind of
+    state: counts can add one index range per branch instead of merging row sets."""
+    a = columns
+    soon = today + timedelta(days=due_soon_days)
+    running = a.state.in_(_CLOCK_RUNNING)
+    awaiting = a.state == WorkState.AWAITING_CONFIRMATION
+    reported = a.reported_done_on
+    if status == TimeStatus.DONE_ON_TIME:
+        on_time = sa.or_(a.completed_late.is_(None), a.completed_late == sa.false())
+        return [sa.and_(a.state == WorkState.DONE, on_time)]
+    if status == TimeStatus.DONE_LATE:
+        return [sa.and_(a.state == WorkState.DONE, a.completed_late == sa.true())]
+    if status == TimeStatus.NO_DEADLINE:
+        return [sa.and_(a.state.in_(sorted(OPEN_STATES)), a.deadline.is_(None))]
+    if status == TimeStatus.OVERDUE:
+        late_report = sa.or_(sa.and_(reported.is_(None), a.deadline < today), reported > a.deadline)
+        return [sa.and_(running, a.deadline < today), sa.and_(awaiting, late_report)]
+    if status == TimeStatus.DUE_SOON:
+        return [sa.and_(running, a.deadline >= today, a.deadline <= soon)]
+    if status == TimeStatus.ON_TRACK:
+        in_time = sa.or_(sa.and_(reported.is_(None), a.deadline >= today), reported <= a.deadline)
+        return [sa.and_(running, a.deadline > soon), sa.and_(awaiting, in_time)]
+    raise ValueError(f"not an official status: {status!r}")

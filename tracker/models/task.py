@@ -57,7 +57,20 @@ class Assignment(db.Model):
         sa.UniqueConstraint("task_id", "agency_id"),
         # The reminder sweeps and "my tasks" lists: an agency's open work by deadline.
         sa.Index("ix_assignment_agency_state_deadline", "agency_id", "state", "deadline"),
-        sa.Index("ix_assignment_state_deadline", "state", "deadline"),
+        # The official status as index ranges (status.time_status_predicate): every column the
+        # rule and the reports read, so counts never touch the table; it leads with (state,
+        # deadline), which the reminder sweeps use too.
+        sa.Index(
+            "ix_assignment_status",
+            *("state", "deadline", "completed_late", "reported_done_on"),
+            *("agency_id", "task_id", "role", "parent_id"),
+        ),
+        # The task list's status filter: a task's top-level leads and their statuses.
+        sa.Index(
+            "ix_assignment_task_status",
+            *("task_id", "parent_id", "role"),
+            *("state", "deadline", "completed_late", "reported_done_on"),
+        ),
         # The weekly trend reads completions by day; period reports read deadlines in a range.
         sa.Index("ix_assignment_completed_on", "completed_on"),
         sa.Index("ix_assignment_deadline", "deadline"),

@@ -16,9 +16,8 @@ from flask_babel import gettext as _
 
 from tracker.domain.states import TimeStatus, WorkState
 from tracker.domain.status import classify_values
-from tracker.domain.workflow import STATE_LABELS
+from tracker.reminders.catalogue import Catalogue, catalogue
 from tracker.reminders.due import OpenItem
-from tracker.web.formatting import TIME_STATUS_LABELS
 
 #: in the digest, work due within this many days comes right after overdue work
 DIGEST_SOON_DAYS = 14
@@ -43,6 +42,8 @@ class DigestRow:
 
 @dataclass
 class DigestGroups:
+    #: the sections' headings in the mail's language (digest_headings)
+    headings: tuple[str, str, str, str] = ("", "", "", "")
     overdue: list[DigestRow] = field(default_factory=list)
     soon: list[DigestRow] = field(default_factory=list)
     later: list[DigestRow] = field(default_factory=list)
@@ -54,13 +55,8 @@ class DigestGroups:
 
     def sections(self):
         """(heading, rows) in the digest's order, empty sections left out."""
-        headings = (
-            (_("Overdue"), self.overdue),
-            (_("Due within %(n)s days", n=DIGEST_SOON_DAYS), self.soon),
-            (_("Other open work"), self.later),
-            (_("Awaiting confirmation by the standing office"), self.awaiting),
-        )
-        return [(heading, rows) for heading, rows in headings if rows]
+        parts = (self.overdue, self.soon, self.later, self.awaiting)
+        return [(heading, rows) for heading, rows in zip(self.headings, parts, strict=True) if rows]
 
 
 def short(title: str, limit: int = SUBJECT_TITLE_LENGTH) -> str:
@@ -70,25 +66,37 @@ def short(title: str, limit: int = SUBJECT_TITLE_LENGTH) -> str:
 
 
 def render_mail(template: str, locale: str, subject: Callable[[], str], **context) -> BuiltMail:
-    """Render email/<template>.txt and .html, and the subject, in `locale`."""
+    """Render email/<template>.txt and .html, and the subject, in `locale`.
+
+    The templates' `_()` is the language's catalogue bound once (Catalogue.jinja_gettext), so
+    rendering does not look the locale up again for every string."""
+    cat = catalogue(locale)
     with force_locale(locale):
         title = subject()
-        context.setdefault("subject", title)
-        context.setdefault("locale", locale)
-        text = render_template(f"email/{template}.txt", **context)
-        html = render_template(f"email/{template}.html", **context)
+    context.setdefault("subject", title)
+    context.setdefault("locale", locale)
+    text = render_template(f"email/{template}.txt", _=cat.jinja_gettext, **context)
+    html = render_template(f"email/{template}.html", _=cat.jinja_gettext, **context)
     return BuiltMail(" ".join(title.split()), text, html)
 
 
-def _labels() -> tuple[dict, dict]:
-    status = {key: str(value) for key, value in TIME_STATUS_LABELS.items()}
-    return status, {key: str(value) for key, value in STATE_LABELS.items()}
+def digest_headings(cat: Catalogue) -> tuple[str, str, str, str]:
+    """The headings of the digest's four sections, in `cat`'s language."""
+    return (
+        cat.gettext("Overdue"),
+        cat.gettext("Due within %(n)s days", n=DIGEST_SOON_DAYS),
+        cat.gettext("Other open work"),
+        cat.gettext("Awaiting confirmation by the standing office"),
+    )
 
 
-def group_digest(items: Sequence[OpenItem], today: date, due_soon_days: int, links) -> DigestGroups:
-    """Sort an agency's open work into the digest's sections (call inside force_locale)."""
-    status_labels, state_labels = _labels()
-    no_deadline, groups = _("no deadline"), DigestGroups()
+def group_digest(
+    items: Sequence[OpenItem], today: date, due_soon_days: int, links, cat: Catalogue
+) -> DigestGroups:
+    """Sort an agency's open work into the digest's sections, labelled in `cat`'s language."""
+    status_labels, state_labels = cat.status_labels, cat.state_labels
+    no_deadline, groups = cat.gettext("no deadline"), DigestGroups(digest_headings(cat))
+    soon_limit = today.toordinal() + DIGEST_SOON_DAYS
     key = sorted(items, key=lambda i: (i.deadline is None, i.deadline or today, i.id))
     for item in key:
         status = classify_values(
@@ -101,7 +109,7 @@ def group_digest(items: Sequence[OpenItem], today: date, due_soon_days: int, lin
             groups.awaiting.append(row)
         elif status == TimeStatus.OVERDUE:
             groups.overdue.append(row)
-        elif item.deadline is not None and (item.deadline - today).days <= DIGEST_SOON_DAYS:
+        elif item.deadline is not None and item.deadline.toordinal() <= soon_limit:
             groups.soon.append(row)
         else:
             groups.later.append(row)
@@ -111,10 +119,9 @@ def group_digest(items: Sequence[OpenItem], today: date, due_soon_days: int, lin
 def build_digest(
     agency_name: str, items, today: date, due_soon_days: int, links, locale: str, home: str
 ) -> BuiltMail:
-    """The weekly digest of one agency's open work."""
-    with force_locale(locale):
-        groups = group_digest(items, today, due_soon_days, links)
-        labels = {"notice": _("Notice"), "deadline": _("Deadline")}
+    """The weekly digest of one agency's open work: each template rendered once, all rows."""
+    cat = catalogue(locale)
+    groups = group_digest(items, today, due_soon_days, links, cat)
     return render_mail(
         "digest",
         locale,
@@ -126,7 +133,7 @@ def build_digest(
         agency_name=agency_name,
         groups=groups,
         today=today,
-        labels=labels,
+        labels={"notice": cat.gettext("Notice"), "deadline": cat.gettext("Deadline")},
         home=home,
     )
 
@@ -239,8 +246,7 @@ SUMMARY_COLUMNS = (
 
 def build_summary(data: SummaryData, locale: str) -> BuiltMail:
     """The standing office's weekly summary."""
-    with force_locale(locale):
-        status_labels, _states = _labels()
+    status_labels = catalogue(locale).status_labels
     return render_mail(
         "summary",
         locale,

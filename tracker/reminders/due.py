@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
@@ -30,9 +31,11 @@ class Recipient:
     locale: str = "vi"
 
 
-@dataclass(frozen=True)
-class OpenItem:
-    """One open assignment, flattened for the builders (no lazy loads while rendering)."""
+class OpenItem(NamedTuple):
+    """One open assignment, flattened for the builders (no lazy loads while rendering).
+
+    A named tuple rather than a frozen dataclass: a sweep makes tens of thousands of these, and
+    a tuple is made several times faster."""
 
     id: int
     agency_id: int
@@ -69,7 +72,7 @@ def open_items(
         query = query.where(Assignment.agency_id.in_(list(agency_ids)))
     if deadline_between is not None:
         query = query.where(Assignment.deadline.between(*deadline_between))
-    return [OpenItem(*row) for row in db.session.execute(query)]
+    return list(map(OpenItem._make, db.session.execute(query)))
 
 
 def agency_names(agency_ids: Iterable[int] | None = None) -> dict[int, str]:

@@ -69,6 +69,9 @@ class LeaderLease:
             return True
         self._close_lock_conn()
         conn = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        # Out of the pool: closing it must end the database session and so free the lock; a
+        # pooled connection would go back to the pool still holding it.
+        conn.detach()
         got = conn.scalar(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_KEY})
         if got:
             self._lock_conn = conn

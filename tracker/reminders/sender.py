@@ -1,71 +1,47 @@
 """The sender: claims due outbox rows, delivers them over one SMTP connection, records results.
 
 No database transaction is open while talking SMTP: rows are claimed in a short transaction
-(`claimed_until`, so another sender leaves them alone), sent, and each result is written in a
-short transaction of its own right after the server answers. A sender killed mid-batch leaves
-its unsent rows claimed until the claim lapses; the next sender takes them, and what was
-already sent is marked sent. Only a kill between the server's "250 OK" and that commit can
-repeat a mail: SMTP itself gives no exactly-once hand-over, and the Message-ID stays the same.
+(`claimed_until`, so another sender leaves them alone), then built and sent, and the results
+are written in short transactions of their own. A sender killed mid-batch leaves its unsent
+rows claimed until the claim lapses; the next sender takes them.
+
+The exactly-once trade-off. SMTP gives no exactly-once hand-over: a mail the server accepted
+("250") but that we did not yet record as sent is sent again after a crash (with the same
+Message-ID, so mail clients can fold the copies). Committing each "sent" mark on its own
+keeps that window to one mail but costs a commit per mail, a third of the throughput. So
+marks are written together, in one statement and one commit, for at most MARK_GROUP mails
+and at most MARK_GROUP_AGE after the first of them started sending: with a fast server a
+crash can repeat the mails of the last few milliseconds (at most MARK_GROUP of them); with a
+slow one, whose every mail takes longer than MARK_GROUP_AGE, every mark is written as soon as
+the server answers, exactly as before. Failures are written at once, never grouped, and the
+pending marks are written before a failure's and before the batch ends. Nothing is lost
+either way: only repetition, bounded as above, is possible.
 """
 
 from __future__ import annotations
 
-import hashlib
 import smtplib
-import socket
-import ssl
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.message import EmailMessage
-from email.utils import format_datetime
 
 import sqlalchemy as sa
 
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
-from tracker.reminders.outbox import NO_MAIL_SERVER, _clean_header
+from tracker.reminders.mime import MailParts, message_id
+from tracker.reminders.outbox import NO_MAIL_SERVER
+from tracker.reminders.smtp import MESSAGE_ERRORS, SmtpSettings, close, connect, describe, send_one
 
 N = Notification
 PENDING = NotificationStatus.PENDING
 #: first retry after a minute, then 2, 4, 8 … minutes, never more than six hours apart
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
-#: errors after which the connection is still usable for the next message
-_MESSAGE_ERRORS = (
-    smtplib.SMTPRecipientsRefused,
-    smtplib.SMTPSenderRefused,
-    smtplib.SMTPDataError,
-    smtplib.SMTPNotSupportedError,
-    ValueError,
-)
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    host: str | None
-    port: int = 25
-    use_tls: bool = False
-    use_ssl: bool = False
-    username: str | None = None
-    password: str | None = None
-    timeout: float = 20.0
-    sender: str = "tracker@localhost"
-    max_attempts: int = 6
-
-    @classmethod
-    def from_config(cls, config) -> SmtpSettings:
-        """Build from the MAIL_* settings."""
-        return cls(
-            host=config.get("MAIL_SERVER") or None,
-            port=int(config.get("MAIL_PORT") or 25),
-            use_tls=bool(config.get("MAIL_USE_TLS")),
-            use_ssl=bool(config.get("MAIL_USE_SSL")),
-            username=config.get("MAIL_USERNAME") or None,
-            password=config.get("MAIL_PASSWORD") or None,
-            timeout=float(config.get("MAIL_TIMEOUT_SECONDS") or 20),
-            sender=config.get("MAIL_DEFAULT_SENDER") or "tracker@localhost",
-            max_attempts=int(config.get("MAIL_MAX_ATTEMPTS") or 6),
-        )
+#: "sent" marks committed together: at most this many mails …
+MARK_GROUP = 20
+#: … and at most this long (seconds) after the first of them began sending
+MARK_GROUP_AGE = 0.05
 
 
 @dataclass
@@ -76,39 +52,9 @@ class DeliveryReport:
     errors: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Outgoing:
-    id: int
-    recipients: list[str]
-    message: EmailMessage
-
-
 def backoff(attempts: int) -> timedelta:
     """How long to wait after the `attempts`-th failure."""
     return min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_CAP)
-
-
-def message_id(row: Notification, domain: str) -> str:
-    """A stable Message-ID: a mail sent again after a crash carries the same one."""
-    digest = hashlib.sha256(row.dedup_key.encode()).hexdigest()[:16]
-    return f"<tracker.{row.id}.{digest}@{domain}>"
-
-
-def build_message(row: Notification, sender: str, now: datetime) -> EmailMessage:
-    """The MIME message for an outbox row: plain text and HTML alternatives, UTF-8."""
-    msg = EmailMessage()
-    msg["From"] = _clean_header(sender)
-    msg["To"] = ", ".join(_clean_header(a) for a in row.to_addrs)
-    if row.cc_addrs:
-        msg["Cc"] = ", ".join(_clean_header(a) for a in row.cc_addrs)
-    msg["Subject"] = _clean_header(row.subject)
-    msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = row.message_id or message_id(row, sender.rpartition("@")[2] or "localhost")
-    msg["Auto-Submitted"] = "auto-generated"
-    msg["X-Tracker-Key"] = _clean_header(row.dedup_key)
-    msg.set_content(row.body_text, charset="utf-8")
-    msg.add_alternative(row.body_html, subtype="html", charset="utf-8")
-    return msg
 
 
 def hold_pending(now: datetime) -> int:
@@ -121,7 +67,7 @@ def hold_pending(now: datetime) -> int:
     return result.rowcount
 
 
-def claim(now: datetime, limit: int, lease: timedelta, sender: str) -> list[Outgoing]:
+def claim(now: datetime, limit: int, lease: timedelta) -> list[MailParts]:
     """Take up to `limit` due rows for this sender and commit at once (a short transaction)."""
     claimable = sa.and_(
         N.status == PENDING,
@@ -135,47 +81,74 @@ def claim(now: datetime, limit: int, lease: timedelta, sender: str) -> list[Outg
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    stmt = sa.update(N).where(N.id.in_(due.scalar_subquery()), claimable)
+    if db.session.connection().dialect.name == "postgresql":
+        # Lock first, then update: in UPDATE … WHERE id IN (SELECT … LIMIT … SKIP LOCKED)
+        # PostgreSQL may run the subquery more than once, each run skipping the rows the last
+        # one locked, and so claim several times `limit` rows.
+        chosen = list(db.session.scalars(due))
+    else:  # SQLite: one statement, so the write lock is taken before anything is read
+        chosen = due.scalar_subquery()
+    stmt = sa.update(N).where(N.id.in_(chosen), claimable)
     stmt = stmt.values(claimed_until=now + lease).returning(N.id)
     ids = list(db.session.scalars(stmt, execution_options={"synchronize_session": False}))
-    rows = db.session.scalars(sa.select(N).where(N.id.in_(ids)).order_by(N.id)).all()
-    outgoing = []
-    for row in rows:
-        msg = build_message(row, sender, now)
-        row.message_id = row.message_id or msg["Message-ID"]
-        outgoing.append(Outgoing(row.id, [*row.to_addrs, *row.cc_addrs], msg))
+    columns = (N.id, N.dedup_key, N.to_addrs, N.cc_addrs, N.subject, N.body_text, N.body_html)
+    rows = db.session.execute(sa.select(*columns, N.message_id).where(N.id.in_(ids)).order_by(N.id))
+    claimed = [MailParts(*row) for row in rows]
     db.session.commit()
-    return outgoing
+    return claimed
 
 
 def _fast_commit() -> None:
-    """Make this short transaction's commit cheap without losing it if *we* crash: PostgreSQL
-    does not wait for its WAL flush (only a crash of the database server itself within a
-    fraction of a second could lose the mark, repeating one mail); SQLite in WAL mode syncs at
-    checkpoints rather than on every commit (a process crash loses nothing)."""
+    """On SQLite in WAL mode, sync at checkpoints rather than on every commit (a crash of this
+    process loses nothing). PostgreSQL keeps its durable commit: with marks grouped, one
+    flush per group costs little, and a crash of the database server cannot lose a mark."""
     conn = db.session.connection()
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
-    elif conn.dialect.name == "sqlite":
+    if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
 
 
-def mark_sent(notification_id: int, now: datetime, refused: dict) -> None:
-    """Record a delivery at once, in its own short transaction."""
-    _fast_commit()
-    note = "; ".join(f"{addr}: {code} {text!r}" for addr, (code, text) in refused.items())
-    db.session.execute(
-        sa.update(N)
-        .where(N.id == notification_id)
-        .values(
-            status=NotificationStatus.SENT,
-            sent_at=now,
-            attempts=N.attempts + 1,
-            claimed_until=None,
-            last_error=f"refused: {note}" if note else None,
-        )
+_table = N.__table__
+_MARK_SENT = (
+    sa.update(_table)
+    .where(_table.c.id == sa.bindparam("row_id"))
+    .values(
+        status=NotificationStatus.SENT,
+        sent_at=sa.bindparam("sent_at", type_=_table.c.sent_at.type),
+        attempts=_table.c.attempts + 1,
+        claimed_until=None,
+        last_error=sa.bindparam("note"),
+        message_id=sa.bindparam("mid"),
     )
-    db.session.commit()
+)
+
+
+@dataclass
+class SentMarks:
+    """ "Sent" marks waiting to be committed together (see the module's docstring)."""
+
+    now: datetime
+    domain: str
+    waiting: list[dict] = field(default_factory=list)
+    since: float = 0.0  #: time.monotonic() when the first waiting mail began sending
+
+    def add(self, parts: MailParts, refused: dict, began: float) -> None:
+        """Note a mail the server accepted; write the group when it is full or old enough."""
+        note = "; ".join(f"{addr}: {code} {text!r}" for addr, (code, text) in refused.items())
+        if not self.waiting:
+            self.since = began
+        mid = parts.message_id or message_id(parts.id, parts.dedup_key, self.domain)
+        note = f"refused: {note}" if note else None
+        self.waiting.append({"row_id": parts.id, "sent_at": self.now, "mid": mid, "note": note})
+        if len(self.waiting) >= MARK_GROUP or time.monotonic() - self.since >= MARK_GROUP_AGE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write every waiting mark in one statement and one short transaction."""
+        if self.waiting:
+            _fast_commit()
+            db.session.execute(_MARK_SENT, self.waiting)
+            db.session.commit()
+            self.waiting = []
 
 
 def mark_failed(notification_id: int, now: datetime, error: str, max_attempts: int) -> None:
@@ -202,56 +175,32 @@ def release(ids: list[int], error: str) -> None:
     db.session.commit()
 
 
-def describe(error: BaseException) -> str:
-    """A readable one-line reason for an SMTP or network error."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        parts = [f"{a}: {c} {m.decode(errors='replace')}" for a, (c, m) in error.recipients.items()]
-        return "recipients refused: " + "; ".join(parts)
-    if isinstance(error, smtplib.SMTPResponseException):
-        return f"{type(error).__name__}: {error.smtp_code} {error.smtp_error!r}"
-    if isinstance(error, socket.timeout | TimeoutError):
-        return f"timed out: {error}"
-    return f"{type(error).__name__}: {error}"
+def _failed(marks: SentMarks, parts: MailParts, error: BaseException, settings, report) -> None:
+    marks.flush()
+    mark_failed(parts.id, marks.now, describe(error), settings.max_attempts)
+    report.failed += 1
+    report.errors.append(describe(error))
 
 
-def connect(settings: SmtpSettings) -> smtplib.SMTP:
-    """One SMTP connection, every call bounded by the timeout, TLS certificates verified."""
-    context = ssl.create_default_context()
-    if settings.use_ssl:
-        conn = smtplib.SMTP_SSL(
-            settings.host, settings.port, timeout=settings.timeout, context=context
-        )
-    else:
-        conn = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-    try:
-        if settings.use_tls and not settings.use_ssl:
-            conn.starttls(context=context)
-        if settings.username:
-            conn.login(settings.username, settings.password or "")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def send_batch(conn: smtplib.SMTP, batch: list[Outgoing], now, settings, report) -> bool:
+def send_batch(conn: smtplib.SMTP, batch: list[MailParts], now, settings, report) -> bool:
     """Send a claimed batch over `conn`; False when the connection broke (the rest released)."""
-    for position, out in enumerate(batch):
-        try:
-            refused = conn.send_message(out.message, settings.sender, out.recipients)
-        except _MESSAGE_ERRORS as error:  # this message only: the connection goes on
-            mark_failed(out.id, now, describe(error), settings.max_attempts)
-            report.failed += 1
-            report.errors.append(describe(error))
-            continue
-        except (OSError, smtplib.SMTPException) as error:  # the connection is gone
-            mark_failed(out.id, now, describe(error), settings.max_attempts)
-            release([o.id for o in batch[position + 1 :]], describe(error))
-            report.failed += 1
-            report.errors.append(describe(error))
-            return False
-        mark_sent(out.id, now, refused)
-        report.sent += 1
+    marks = SentMarks(now, settings.sender.rpartition("@")[2] or "localhost")
+    try:
+        for position, parts in enumerate(batch):
+            began = time.monotonic()
+            try:
+                refused = send_one(conn, parts, settings.sender, now)
+            except MESSAGE_ERRORS as error:  # this message only: the connection goes on
+                _failed(marks, parts, error, settings, report)
+                continue
+            except (OSError, smtplib.SMTPException) as error:  # the connection is gone
+                _failed(marks, parts, error, settings, report)
+                release([p.id for p in batch[position + 1 :]], describe(error))
+                return False
+            marks.add(parts, refused, began)
+            report.sent += 1
+    finally:  # whatever stops the batch, what the server accepted is recorded
+        marks.flush()
     return True
 
 
@@ -269,24 +218,17 @@ def deliver_pending(
         report.held = hold_pending(now)
         db.session.commit()
         return report
-    while batch := claim(now, batch_size, lease, settings.sender):
+    while batch := claim(now, batch_size, lease):
         try:
             conn = connect(settings)
         except (OSError, smtplib.SMTPException) as error:
-            release([o.id for o in batch], describe(error))  # server down: stay pending
+            release([p.id for p in batch], describe(error))  # server down: stay pending
             report.errors.append(describe(error))
             return report
         try:
             intact = send_batch(conn, batch, now, settings, report)
         finally:
-            _close(conn)
+            close(conn)
         if not intact:
             return report
     return report
-
-
-def _close(conn: smtplib.SMTP) -> None:
-    try:
-        conn.quit()
-    except (OSError, smtplib.SMTPException):
-        conn.close()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.extensions import db
 from tracker.models import AuditEvent
+from tracker.web.history_values import HIDDEN_FIELDS, AgencyNames, field_label, shown_value
 
 ACTION_LABELS = {
     "document.create": _l("Document recorded"),
@@ -29,6 +30,7 @@ ACTION_LABELS = {
     "assignment.cancel": _l("Cancelled"),
     "assignment.reopen": _l("Reopened"),
     "assignment.roll_up": _l("Progress rolled up from delegated work"),
+    "document.import": _l("Imported from a notice"),
     "extension.request": _l("Extension requested"),
     "extension.approve": _l("Extension approved"),
     "extension.reject": _l("Extension rejected"),
@@ -39,7 +41,33 @@ ACTION_LABELS = {
     "user.create": _l("Account created"),
     "user.password": _l("Password changed"),
     "user.active": _l("Account activated or deactivated"),
+    "api_token.create": _l("API token created"),
+    "api_token.revoke": _l("API token revoked"),
+    "calendar_feed.create": _l("Calendar address created"),
+    "calendar_feed.revoke": _l("Calendar address revoked"),
 }
+
+
+#: actions whose note is the reason the office or the agency gave
+REASON_ACTIONS = frozenset(
+    {
+        "assignment.return",
+        "assignment.pause",
+        "assignment.cancel",
+        "assignment.reopen",
+        "assignment.deadline",
+        "task.deadline",
+        "extension.request",
+        "extension.reject",
+    }
+)
+
+
+@dataclass
+class Change:
+    field: str
+    old: str | None
+    new: str | None
 
 
 @dataclass
@@ -47,20 +75,26 @@ class HistoryLine:
     event: AuditEvent
     label: str
     who: str
-    changes: list[tuple[str, str, str]]
+    changes: list[Change]
+    note_label: str
+    #: whose work it is about, when the history covers several assignments
+    subject: str | None = None
 
 
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"  # an ISO date, as dd/mm/yyyy
-    text = str(value)
-    return text if len(text) <= 120 else text[:117] + "…"
+def _changes(event: AuditEvent, names: AgencyNames) -> list[Change]:
+    result = []
+    for name, pair in (event.changes or {}).items():
+        if name in HIDDEN_FIELDS or not (isinstance(pair, list) and len(pair) == 2):
+            continue
+        old, new = (shown_value(name, value, event.object_type, names) for value in pair)
+        if old is not None or new is not None:
+            result.append(Change(field_label(name), old, new))
+    return result
 
 
 def history_for(*targets: tuple[str, list[int]]) -> list[HistoryLine]:
-    """Events about the objects named by (object_type, ids) pairs, oldest first, one query."""
+    """Events about the objects named by (object_type, ids) pairs, oldest first, for people:
+    a fixed number of queries (events and authors, then the agencies they name)."""
     clauses = [
         sa.and_(AuditEvent.object_type == kind, AuditEvent.object_id.in_(ids))
         for kind, ids in targets
@@ -73,17 +107,19 @@ def history_for(*targets: tuple[str, list[int]]) -> list[HistoryLine]:
         .where(sa.or_(*clauses))
         .options(selectinload(AuditEvent.actor))
         .order_by(AuditEvent.at, AuditEvent.id)
-    )
+    ).all()
+    names = AgencyNames(events)
+    several = len({(e.object_type, e.object_id) for e in events}) > 1
     return [
         HistoryLine(
             event=event,
-            label=ACTION_LABELS.get(event.action, event.action),
+            label=str(ACTION_LABELS.get(event.action, event.action)),
             who=event.actor.name if event.actor else (event.actor_label or ""),
-            changes=[
-                (name, _shown(pair[0]), _shown(pair[1]))
-                for name, pair in (event.changes or {}).items()
-                if isinstance(pair, list) and len(pair) == 2
-            ],
+            changes=_changes(event, names),
+            note_label=str(_l("Reason") if event.action in REASON_ACTIONS else _l("Note")),
+            subject=names.by_assignment.get(event.object_id)
+            if several and event.object_type == "assignment"
+            else None,
         )
         for event in events
     ]

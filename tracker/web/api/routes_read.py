@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.domain.states import AgencyLevel, AssignmentRole, ExtensionState, TimeStatus, WorkState
 from tracker.domain.status import classify, task_status, time_status_sql
+from tracker.domain.task_queries import TaskFilters, task_page
 from tracker.models import Agency, Assignment, Document, ExtensionRequest, ProgressUpdate, Task
 from tracker.web.access import assignment_scope, current_actor
 from tracker.web.access import visible_assignment_or_404 as _visible_assignment
@@ -17,7 +18,6 @@ from tracker.web.api.blueprint import operation
 from tracker.web.api.paging import PAGING, get_or_404, page
 from tracker.web.api.schema import INT_MAX, Field, Schema
 from tracker.web.clock import policy, request_now
-from tracker.web.tasks.query import TaskFilters, task_list_query
 
 
 def _id(description: str = "") -> Field:
@@ -137,8 +137,11 @@ def list_tasks(query):
         deadline_to=query.get("deadline_to"),
     )
     p = policy()
-    stmt = task_list_query(filters, current_actor(), p.today(request_now()), p.due_soon_days)
-    return page(stmt.options(selectinload(Task.assignments)), query, dump_task)
+    number, size = query.get("page", 1), query.get("per_page", 25)
+    today, loads = p.today(request_now()), [selectinload(Task.assignments)]
+    found = task_page(filters, current_actor(), today, p.due_soon_days, number, size, loads)
+    items = [dump_task(task) for task in found.items]
+    return {"items": items, "page": number, "per_page": size, "total": found.total}
 
 
 @operation("/tasks/<int:task_id>", "GET", summary="Read a task", tag="tasks", response=r.TASK)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -19,7 +20,9 @@ def confirm(assignment_id: int):
     def run(assignment, form, actor, now):
         workflow.confirm_completion(assignment, actor, now, (form.note.data or "").strip() or None)
 
-    return act(assignment_id, "confirm", run, _("Completion confirmed."))
+    # from the review queue, the office goes on with the next report in the queue
+    back = url_for("review.index") if request.args.get("back") == "review" else None
+    return act(assignment_id, "confirm", run, _("Completion confirmed."), back)
 
 
 @bp.post("/assignments/<int:assignment_id>/return")

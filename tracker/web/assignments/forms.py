@@ -96,6 +96,22 @@ class AssignmentDeadlineForm(FlaskForm):
         return ok
 
 
+class PauseForm(FlaskForm):
+    reason = _text(_l("Reason for pausing it"))
+
+
+class ResumeForm(FlaskForm):
+    note = _text(_l("Note (optional)"), required=False)
+
+
+class CancelForm(FlaskForm):
+    reason = _text(_l("Reason for cancelling it"))
+
+
+class ReopenForm(FlaskForm):
+    reason = _text(_l("Reason for reopening it"))
+
+
 #: the prefix of each form, which is also the name the page knows it by
 FORMS = {
     "progress": ProgressForm,
@@ -106,4 +122,8 @@ FORMS = {
     "return": ReturnForm,
     "decide": DecideExtensionForm,
     "deadline": AssignmentDeadlineForm,
+    "pause": PauseForm,
+    "resume": ResumeForm,
+    "cancel": CancelForm,
+    "reopen": ReopenForm,
 }

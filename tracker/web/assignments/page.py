@@ -20,6 +20,8 @@ from tracker.web.forms import options
 from tracker.web.history import history_for
 
 _WORKABLE = {WorkState.NOT_STARTED, WorkState.IN_PROGRESS, WorkState.RETURNED}
+#: the office's lifecycle moves, each a form named after its workflow action
+LIFECYCLE_FORMS = ("pause", "resume", "cancel", "reopen")
 
 
 def pending_extension(assignment: Assignment):
@@ -64,6 +66,7 @@ def _visible_forms(assignment: Assignment, forms: dict) -> set[str]:
             shown.add("decide")
         if assignment.state in OPEN_STATES or assignment.state == WorkState.PAUSED:
             shown.add("deadline")
+        shown |= {action.value for action in actions if action.value in LIFECYCLE_FORMS}
     return shown
 
 
@@ -94,7 +97,8 @@ def render_assignment(assignment: Assignment, status: int = 200, **bound):
         children=children,
         pending=pending_extension(assignment),
         forms=forms,
-        shown=_visible_forms(assignment, forms),
+        # a refused form stays on the page with its message, even if the state has moved on
+        shown=_visible_forms(assignment, forms) | {n for n, f in bound.items() if f.errors},
         events=history_for(("assignment", [assignment.id])),
     )
     return page, status

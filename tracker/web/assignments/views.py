@@ -58,8 +58,9 @@ def uploads_from(form) -> list[Upload]:
     ]
 
 
-def act(assignment_id: int, name: str, action: Callable, done_message: str):
-    """Validate form `name`, run `action(assignment, form, actor, now)`, commit, redirect."""
+def act(assignment_id: int, name: str, action: Callable, done_message: str, back=None):
+    """Validate form `name`, run `action(assignment, form, actor, now)`, commit, redirect
+    (to `back` when given, else to the assignment's page)."""
     assignment = visible_assignment_or_404(assignment_id)
     if name in AGENCY_FORMS:
         try:
@@ -82,7 +83,7 @@ def act(assignment_id: int, name: str, action: Callable, done_message: str):
         return render_assignment(assignment, 422, **{name: form})
     db.session.commit()
     flash(done_message, "success")
-    return redirect(url_for("assignments.show", assignment_id=assignment.id))
+    return redirect(back or url_for("assignments.show", assignment_id=assignment.id))
 
 
 def _with_evidence(report):
@@ -138,4 +139,4 @@ def delegate(assignment_id: int):
     return act(assignment_id, "delegate", run, _("Delegated."))
 
 
-from tracker.web.assignments import decisions  # noqa: E402, F401 - the office's routes on bp
+from tracker.web.assignments import decisions, lifecycle  # noqa: E402, F401 - office routes on bp

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from tracker.domain import reports
+from tracker.domain.dashboard import Dashboard, dashboard
 from tracker.domain.states import TimeStatus
 from tracker.web.access import current_actor
 from tracker.web.clock import policy, request_now
@@ -20,7 +21,7 @@ bp = Blueprint("dashboard", __name__, template_folder="templates")
 AGE_LABELS = {"1-7": "1–7", "8-30": "8–30", "31+": "> 30"}
 
 
-def _status_chart(figures: reports.Dashboard, document_id):
+def _status_chart(figures: Dashboard, document_id):
     return horizontal_bars(
         [
             (
@@ -34,7 +35,7 @@ def _status_chart(figures: reports.Dashboard, document_id):
     )
 
 
-def _age_chart(figures: reports.Dashboard, document_id):
+def _age_chart(figures: Dashboard, document_id):
     today, items = figures.today, []
     for key, least, most in reports.OVERDUE_AGES:
         url = task_list_url(
@@ -48,7 +49,7 @@ def _age_chart(figures: reports.Dashboard, document_id):
     return horizontal_bars(items, width=420, label_width=110)
 
 
-def _trend_chart(figures: reports.Dashboard, document_id):
+def _trend_chart(figures: Dashboard, document_id):
     urls = []
     for week in figures.trend:
         end = week.start + timedelta(days=6)
@@ -71,7 +72,7 @@ def index():
     scope = reports.Scope.for_actor(
         current_actor(), request_now(), policy(), document_id=document_id
     )
-    figures = reports.dashboard(scope)
+    figures = dashboard(scope)
     return render_template(
         "dashboard/index.html",
         figures=figures,

@@ -19,7 +19,7 @@ class DocumentForm(FlaskForm):
         validators=[DataRequired(_REQUIRED), Length(max=100)],
         render_kw={"placeholder": "75/TB-UBND"},
     )
-    kind = SelectField(_l("Kind"), choices=choices(KIND_LABELS))
+    kind = SelectField(_l("Kind of document"), choices=choices(KIND_LABELS))
     issuer = StringField(_l("Issued by"), validators=[Optional(), Length(max=255)])
     issued_on = VNDateField(_l("Issued on"), validators=[Optional()])
     title = TextAreaField(

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy.orm import selectinload
 
 from tracker.domain import tasks as task_rules
 from tracker.domain.errors import DomainError
+from tracker.domain.evidence import clean_filename
 from tracker.domain.states import DocumentKind
 from tracker.extensions import db
 from tracker.models import Assignment, Document, Task
@@ -104,6 +117,27 @@ def show(document_id: int):
     return render_template(
         "documents/show.html", document=document, summaries=summaries, events=events
     )
+
+
+@bp.get("/documents/<int:document_id>/original")
+@login_required
+def original(document_id: int):
+    """The file an imported notice was read from, to those who may see the document."""
+    document = _visible_document_or_404(document_id)
+    if not document.original_stored_name:
+        abort(404)
+    path = Path(current_app.config["UPLOAD_DIR"]) / Path(document.original_stored_name).name
+    if not path.is_file():
+        abort(404)
+    response = send_file(
+        path,
+        mimetype=document.original_content_type or "application/octet-stream",
+        as_attachment=True,
+        download_name=clean_filename(document.original_filename or "") or "notice",
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.route("/documents/<int:document_id>/edit", methods=["GET", "POST"])

@@ -14,7 +14,9 @@ bp = Blueprint("main", __name__)
 
 #: links to areas other packages add, shown when present (endpoint, label, roles)
 NAV_EXTRAS = (
-    ("dashboard.index", _l("Dashboard"), (Role.ADMIN, Role.OFFICE, Role.VIEWER)),
+    # an agency officer's dashboard counts only their agencies and those below
+    ("dashboard.index", _l("Dashboard"), (Role.ADMIN, Role.OFFICE, Role.VIEWER, Role.AGENCY)),
+    ("imports.new", _l("Import a notice"), (Role.ADMIN, Role.OFFICE)),
     ("reports.index", _l("Reports"), (Role.ADMIN, Role.OFFICE, Role.VIEWER)),
     ("outbox.index", _l("Outbox"), (Role.ADMIN, Role.OFFICE)),
 )

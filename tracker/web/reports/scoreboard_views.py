@@ -19,6 +19,8 @@ from tracker.web.dashboard.links import task_list_url
 from tracker.web.reports.blueprint import bp
 from tracker.web.reports.downloads import download
 
+PER_PAGE = 100  #: agencies per page of the on-screen ranking
+
 
 @dataclass
 class Period:
@@ -91,11 +93,16 @@ def _title(period: Period) -> str:
 @bp.get("/reports/scoreboard", endpoint="scoreboard")
 @login_required
 def scoreboard_page():
+    """The ranking, PER_PAGE agencies a page (the downloads hold every agency)."""
     period, rows = _board()
+    pages = max((len(rows) + PER_PAGE - 1) // PER_PAGE, 1)
+    number = min(max(request.args.get("page", 1, type=int), 1), pages)
     return render_template(
         "reports/scoreboard.html",
         period=period,
-        rows=rows,
+        rows=rows[(number - 1) * PER_PAGE : number * PER_PAGE],
+        page={"number": number, "pages": pages},
+        args={key: value for key, value in request.args.items() if key != "page"},
         title=_title(period),
         task_list_url=task_list_url,
     )

@@ -25,6 +25,7 @@ from tracker.web.labels import (
     RECURRENCE_LABELS,
     choices,
 )
+from tracker.web.tasks.long_select import LongSelect
 
 _REQUIRED = _l("This field is required.")
 
@@ -119,8 +120,8 @@ class TaskFilterForm(FlaskForm):
         choices=[SelectChoice("", _l("Any")), *choices(TIME_STATUS_LABELS)],
         validators=[Optional()],
     )
-    agency = SelectField(_l("Agency"), coerce=str, validators=[Optional()])
-    document = SelectField(_l("Document"), coerce=str, validators=[Optional()])
+    agency = SelectField(_l("Agency"), coerce=str, validators=[Optional()], widget=LongSelect())
+    document = SelectField(_l("Document"), coerce=str, validators=[Optional()], widget=LongSelect())
     role = SelectField(
         _l("Role"),
         choices=[SelectChoice("", _l("Any")), *choices(ASSIGNMENT_ROLE_LABELS)],

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.domain.states import AssignmentRole, TimeStatus
 from tracker.domain.status import classify
+from tracker.domain.task_queries import TaskFilters, task_page
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, Document, Task
 from tracker.web.access import current_actor, visible_task_or_404
@@ -17,7 +18,6 @@ from tracker.web.forms import options
 from tracker.web.history import history_for
 from tracker.web.progress import summarise
 from tracker.web.tasks.forms import TaskFilterForm
-from tracker.web.tasks.query import TaskFilters, task_list_query
 
 bp = Blueprint("tasks", __name__, template_folder="templates")
 PER_PAGE = 25
@@ -63,13 +63,10 @@ def index():
     valid = form.validate()
     filters = _filters(form) if valid else TaskFilters()
     now, rules = request_now(), policy()
-    query = task_list_query(filters, current_actor(), rules.today(now), rules.due_soon_days)
-    page = db.paginate(
-        query.options(selectinload(Task.assignments), selectinload(Task.document)),
-        page=max(request.args.get("page", 1, type=int), 1),
-        per_page=PER_PAGE,
-        error_out=False,
-    )
+    number = max(request.args.get("page", 1, type=int), 1)
+    loads = (selectinload(Task.assignments), selectinload(Task.document))
+    actor, today = current_actor(), rules.today(now)
+    page = task_page(filters, actor, today, rules.due_soon_days, number, PER_PAGE, loads)
     summaries = [summarise(task, now, rules) for task in page.items]
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("tasks/index.html", form=form, page=page, summaries=summaries, args=args)
