@@ -219,8 +219,18 @@ def main() -> None:
     app = make_app(url)
     with app.app_context():
         populate(args.agencies, args.open)
+        print(f"load average before: {load_average()}")
         bench_build(app)
         bench_delivery(app, args.messages, args.rounds)
+        print(f"load average after: {load_average()}")
+
+
+def load_average() -> str:
+    """/proc/loadavg: the machine is shared, so the figures need it beside them."""
+    try:
+        return Path("/proc/loadavg").read_text().strip()
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ def _board() -> tuple[Period, list[ScoreRow]]:
 
 def _table(rows: list[ScoreRow]) -> tuple[list[str], list[list]]:
     headers = [
-        _("Rank"), _("Agency"), _("Assigned"), _("Done on time"), _("Done late"),
+        _("Rank"), _("Agency"), _("Number assigned"), _("Done on time"), _("Done late"),
         _("Open"), _("Overdue"), _("On-time rate (percent)"),
     ]  # fmt: skip
     body = [
