@@ -7,7 +7,6 @@ through the same workflow functions as a logged-in officer, with via_link=True.
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from tracker.domain import workflow
@@ -19,12 +18,6 @@ from tracker.web.clock import policy, request_now
 from tracker.web.link.forms import LinkReportForm
 
 bp = Blueprint("link", __name__, url_prefix="/link", template_folder="templates")
-
-
-@bp.context_processor
-def _locale_helper():
-    # base.html calls get_locale(); no app-wide global provides it yet (reported to web)
-    return {"get_locale": get_locale}
 
 
 def _live_link(token: str):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from tracker.extensions import db
 from tracker.models import Agency, Notification, NotificationStatus
@@ -18,13 +18,33 @@ from tracker.web.clock import request_now
 bp = Blueprint("outbox", __name__, url_prefix="/outbox", template_folder="templates")
 
 
-@bp.context_processor
-def _locale_helper():
-    # base.html calls get_locale(); no app-wide global provides it yet (reported to web)
-    return {"get_locale": get_locale}
-
-
 PAGE_SIZE = 50
+
+#: what each kind of mail is, for the people reading the outbox
+KIND_LABELS = {
+    "digest": _l("Weekly digest"),
+    "reminder": _l("Deadline reminder"),
+    "overdue": _l("Deadline passed"),
+    "escalation": _l("Escalation"),
+    "summary": _l("Standing office summary"),
+    "assignment_created": _l("New assignment"),
+    "assignment_returned": _l("Returned for rework"),
+    "deadline_changed": _l("Deadline changed"),
+    "extension_approved": _l("Extension approved"),
+    "extension_rejected": _l("Extension rejected"),
+    "password_reset": _l("Password reset"),
+}
+STATUS_LABELS = {
+    NotificationStatus.PENDING: _l("Waiting to be sent"),
+    NotificationStatus.SENT: _l("Sent"),
+    NotificationStatus.FAILED: _l("Failed"),
+    NotificationStatus.HELD: _l("Not sent: no mail server configured"),
+}
+
+
+@bp.context_processor
+def _labels():
+    return {"kind_labels": KIND_LABELS, "status_labels": STATUS_LABELS}
 
 
 def search_outbox(text: str, status: str | None, page: int):
@@ -78,6 +98,16 @@ def resend_one(notification_id: int):
     else:
         flash(_("Only a failed or held message can be sent again."), "error")
     return redirect(url_for("outbox.show", notification_id=row.id))
+
+
+@bp.get("/preview")
+@roles_required(*OFFICE_ROLES)
+def preview_choice():
+    """The agency picked in the outbox's preview form."""
+    agency_id = request.args.get("agency_id", type=int)
+    if agency_id is None:
+        abort(404)
+    return redirect(url_for("outbox.preview", agency_id=agency_id))
 
 
 @bp.get("/preview/<int:agency_id>")
