@@ -22,6 +22,30 @@ from tracker.extensions import db
 from tracker.models import Agency, Assignment, ExtensionRequest, Task
 
 
+def can_delegate(assignment: Assignment) -> bool:
+    """Whether the work is open to be passed down (not awaiting, paused or finished)."""
+    return assignment.state in (WorkState.NOT_STARTED, WorkState.IN_PROGRESS, WorkState.RETURNED)
+
+
+def can_change_deadline(assignment: Assignment) -> bool:
+    """Whether the deadline may still move (open or paused work, not finished work)."""
+    return assignment.state in OPEN_STATES or assignment.state == WorkState.PAUSED
+
+
+def can_request_extension(assignment: Assignment, *, check_pending: bool = True) -> bool:
+    """Whether the agency may ask for more time: open work, and no request already waiting."""
+    if assignment.state not in OPEN_STATES:
+        return False
+    return not check_pending or pending_extension(assignment) is None
+
+
+def pending_extension(assignment: Assignment) -> ExtensionRequest | None:
+    """The extension request waiting for a decision, if any."""
+    return next(
+        (r for r in assignment.extension_requests if r.state == ExtensionState.PENDING), None
+    )
+
+
 def _refuse_duplicates(task: Task, agencies: Iterable[Agency]) -> None:
     taken = {a.agency_id for a in task.assignments}
     for agency in agencies:
@@ -91,7 +115,7 @@ def delegate(
     """An agency passes its assignment down to agencies below it; their progress rolls up."""
     require_aware(now)
     require_agency_side(actor, parent.agency_id)
-    if parent.state not in (WorkState.NOT_STARTED, WorkState.IN_PROGRESS, WorkState.RETURNED):
+    if not can_delegate(parent):
         raise TransitionRefused(_l("Only open work can be delegated."))
     agencies = list(dict.fromkeys(agencies))
     if not agencies:
@@ -150,7 +174,7 @@ def change_deadline(
     require_office(actor)
     if not (reason or "").strip():
         raise InvalidInput(_l("Give the reason for the change."), field="reason")
-    if assignment.state not in OPEN_STATES and assignment.state != WorkState.PAUSED:
+    if not can_change_deadline(assignment):
         raise TransitionRefused(_l("The deadline of finished work cannot change."))
     changes = audit.set_fields(assignment, {"deadline": new_deadline})
     if not changes:
@@ -199,7 +223,7 @@ def request_extension(
     """The agency asks for a later deadline, with a reason; one request waits at a time."""
     require_aware(now)
     require_agency_side(actor, assignment.agency_id)
-    if assignment.state not in OPEN_STATES:
+    if not can_request_extension(assignment, check_pending=False):
         raise TransitionRefused(_l("Only open work can be extended."))
     if not (reason or "").strip():
         raise InvalidInput(_l("Give the reason for the extension."), field="reason")

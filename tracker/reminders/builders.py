@@ -15,7 +15,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from tracker.domain.states import TimeStatus, WorkState
-from tracker.domain.status import classify_values
+from tracker.domain.status import SEVERITY, classify_values
 from tracker.reminders.catalogue import Catalogue, catalogue
 from tracker.reminders.due import OpenItem
 
@@ -234,14 +234,8 @@ class SummaryData:
     home: str
 
 
-SUMMARY_COLUMNS = (
-    TimeStatus.OVERDUE,
-    TimeStatus.DUE_SOON,
-    TimeStatus.ON_TRACK,
-    TimeStatus.NO_DEADLINE,
-    TimeStatus.DONE_LATE,
-    TimeStatus.DONE_ON_TIME,
-)
+#: the summary's columns, worst first, in the order the status rules rank them
+SUMMARY_COLUMNS = SEVERITY
 
 
 def build_summary(data: SummaryData, locale: str) -> BuiltMail:

@@ -8,9 +8,9 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.domain import assignment as assigning
 from tracker.domain import workflow
+from tracker.domain.assignment import pending_extension
 from tracker.domain.errors import InvalidInput, TransitionRefused
 from tracker.web.access import OFFICE_ROLES, roles_required
-from tracker.web.assignments.page import pending_extension
 from tracker.web.assignments.views import act, bp
 
 

@@ -6,8 +6,14 @@ import sqlalchemy as sa
 from flask import render_template
 from sqlalchemy.orm import selectinload
 
+from tracker.domain.assignment import (
+    can_change_deadline,
+    can_delegate,
+    can_request_extension,
+    pending_extension,
+)
 from tracker.domain.permissions import descendant_agency_ids
-from tracker.domain.states import OPEN_STATES, ExtensionState, Role, WorkState
+from tracker.domain.states import Role
 from tracker.domain.status import classify
 from tracker.domain.workflow import Action, allowed_actions
 from tracker.extensions import db
@@ -19,16 +25,8 @@ from tracker.web.clock import policy, request_now
 from tracker.web.forms import options
 from tracker.web.history import history_for
 
-_WORKABLE = {WorkState.NOT_STARTED, WorkState.IN_PROGRESS, WorkState.RETURNED}
 #: the office's lifecycle moves, each a form named after its workflow action
 LIFECYCLE_FORMS = ("pause", "resume", "cancel", "reopen")
-
-
-def pending_extension(assignment: Assignment):
-    """The extension request waiting for a decision, if any."""
-    return next(
-        (r for r in assignment.extension_requests if r.state == ExtensionState.PENDING), None
-    )
 
 
 def delegate_choices(assignment: Assignment) -> list:
@@ -55,16 +53,16 @@ def _visible_forms(assignment: Assignment, forms: dict) -> set[str]:
             shown.add("progress")
         if Action.REPORT_COMPLETION in actions:
             shown.add("completion")
-        if assignment.state in OPEN_STATES and pending_extension(assignment) is None:
+        if can_request_extension(assignment):
             shown.add("extension")
-        if assignment.state in _WORKABLE and forms["delegate"].agencies.choices:
+        if can_delegate(assignment) and forms["delegate"].agencies.choices:
             shown.add("delegate")
     if actor.is_office:
         if Action.CONFIRM in actions:
             shown |= {"confirm", "return"}
         if pending_extension(assignment) is not None:
             shown.add("decide")
-        if assignment.state in OPEN_STATES or assignment.state == WorkState.PAUSED:
+        if can_change_deadline(assignment):
             shown.add("deadline")
         shown |= {action.value for action in actions if action.value in LIFECYCLE_FORMS}
     return shown
