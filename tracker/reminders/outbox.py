@@ -35,7 +35,22 @@ def _addresses(values: list[str]) -> list[str]:
     return result
 
 
-def record_mail(
+def record_mail(*, dedup_key: str, **fields) -> Notification | None:
+    """Add an outbox row unless one with `dedup_key` exists; the caller commits.
+
+    Returns the new row, or None when the same mail was already recorded.
+    """
+    exists = db.session.scalar(
+        sa.select(Notification.id).where(Notification.dedup_key == dedup_key)
+    )
+    if exists is not None:
+        return None
+    row = new_mail(dedup_key=dedup_key, **fields)
+    db.session.add(row)
+    return row
+
+
+def new_mail(
     *,
     kind: str,
     dedup_key: str,
@@ -48,17 +63,9 @@ def record_mail(
     agency_id: int | None = None,
     assignment_id: int | None = None,
     locale: str = "vi",
-) -> Notification | None:
-    """Add an outbox row unless one with `dedup_key` exists; the caller commits.
-
-    Returns the new row, or None when the same mail was already recorded.
-    """
-    exists = db.session.scalar(
-        sa.select(Notification.id).where(Notification.dedup_key == dedup_key)
-    )
-    if exists is not None:
-        return None
-    row = Notification(
+) -> Notification:
+    """A pending outbox row, its headers checked (not yet added to the session)."""
+    return Notification(
         kind=kind,
         dedup_key=dedup_key,
         to_addrs=_addresses(to),
@@ -74,16 +81,16 @@ def record_mail(
         next_attempt_at=now,
         created_at=now,
     )
-    db.session.add(row)
-    return row
 
 
 def record_mail_once(**fields) -> Notification | None:
-    """record_mail() inside a savepoint: when another process recorded the same dedup key
-    first, the unique index refuses ours and only this mail is undone, not the transaction."""
+    """Add an outbox row inside a savepoint; the unique dedup key decides, with no look-up
+    first (the sweeps filter known keys in one query): when the key exists, whoever recorded
+    it, only this mail is undone, not the transaction."""
     try:
         with db.session.begin_nested():
-            row = record_mail(**fields)
+            row = new_mail(**fields)
+            db.session.add(row)
             db.session.flush()
     except IntegrityError:
         return None
