@@ -93,6 +93,7 @@ def populate(agencies: int, open_count: int) -> None:
                 "recurrence": "none",
                 "priority": "normal",
                 "created_at": CREATED,
+                "has_lead": True,  # the task summary: one open lead each, so not finished
             }
             for i in range(1, open_count + 1)
         ],

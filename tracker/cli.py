@@ -1,4 +1,4 @@
-"""`flask` commands: users, agencies, demo (and the reminders, notices and scheduler groups)."""
+"""`flask` commands: users, agencies, tasks, demo (and reminders, notices, scheduler)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from tracker.extensions import db
 
 users_cli = AppGroup("users", help="Manage accounts.")
 agencies_cli = AppGroup("agencies", help="Manage the agency registry.")
+tasks_cli = AppGroup("tasks", help="Maintain tasks.")
 
 ROLE_NAMES = [role.value for role in Role]
 
@@ -99,6 +100,16 @@ def import_agencies_command(csv_file: Path):
     click.echo(f"Agencies: {created} created, {updated} updated.")
 
 
+@tasks_cli.command("refresh-summaries")
+def refresh_summaries_command():
+    """Recompute every task's stored summary (after rows were changed by hand in SQL)."""
+    from tracker.domain.task_summary import refresh_task_summaries
+
+    changed = refresh_task_summaries(db.session)
+    db.session.commit()
+    click.echo(f"Task summaries corrected: {changed}.")
+
+
 @click.command("demo")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Pretend today is this day.")
 def demo_command(today):
@@ -115,6 +126,7 @@ def register_cli(app: Flask) -> None:
     """Attach every command group to `flask`."""
     app.cli.add_command(users_cli)
     app.cli.add_command(agencies_cli)
+    app.cli.add_command(tasks_cli)
     app.cli.add_command(demo_command)
     from tracker.reminders.cli import reminders_cli, scheduler_command
 

@@ -13,6 +13,7 @@ from tracker.domain.permissions import system_actor
 from tracker.domain.states import AssignmentRole, TimeStatus, WorkState
 from tracker.domain.status import task_status
 from tracker.domain.task_queries import TaskFilters, task_list_query
+from tracker.domain.task_summary import refresh_task_summaries
 from tracker.extensions import db
 from tracker.models import Assignment, Task
 
@@ -45,7 +46,8 @@ def _insert(plan, agency_ids: list[int]) -> None:
                 completed_late=late,
                 reported_done_on=None if reported is None else TODAY + timedelta(days=reported),
             )])  # fmt: skip
-    db.session.flush()
+    # Rows written around the ORM: summarised as a bulk load must do.
+    refresh_task_summaries(db.session)
 
 
 @settings(

@@ -90,6 +90,24 @@ def task_status(task, now: datetime, policy: Policy) -> TimeStatus | None:
     return roll_up(classify(a, now, policy) for a in leads)
 
 
+def finished_status(top_level: Iterable) -> TimeStatus | None:
+    """The part of task_status that never changes with the date: done on time or done late
+    once none of the assignments that count (the leads, or all when none leads) is open; None
+    while one is. `top_level` is the task's top-level assignments (role, state, completed_late).
+
+    Stored on the task (tracker.domain.task_summary) so the list's finished filters need no
+    look at the assignments: every open status ranks worse than both done ones."""
+    rows = list(top_level)
+    counted = [a for a in rows if a.role == AssignmentRole.LEAD] or rows
+    if any(a.state in OPEN_STATES for a in counted):
+        return None
+    return roll_up(
+        TimeStatus.DONE_LATE if a.completed_late else TimeStatus.DONE_ON_TIME
+        for a in counted
+        if a.state == WorkState.DONE
+    )
+
+
 def time_status_sql(assignment_table, today: date, due_soon_days: int):
     """The same rule as classify_values(), as a SQL CASE over assignment columns."""
     a = assignment_table

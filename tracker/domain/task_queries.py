@@ -41,24 +41,21 @@ def _top_level(*conditions, role: AssignmentRole | None = None):
 def tasks_in_status(status: TimeStatus, today: date, due_soon_days: int):
     """A condition on Task: its rolled-up official status (see task_status) is `status`.
 
-    Candidates come from the status index: a top-level lead assignment in `status`, or a
-    support one of a task without a lead; then no assignment of the same kind may be worse."""
-    lead = AssignmentRole.LEAD
-    has_lead = sa.exists(_top_level(Assignment.task_id == Task.id, role=lead))
-    leader = aliased(Assignment)
-    without_lead = ~sa.exists(
-        sa.select(leader.id).where(
-            leader.task_id == Assignment.task_id,
-            leader.parent_id.is_(None),
-            leader.role == lead,
-        )
+    The finished statuses are stored on the task (task_summary). For the others, candidates
+    come from the status index: a top-level lead assignment in `status`, or a support one of a
+    task without a lead; then no assignment of the same kind may be worse."""
+    if status in (TimeStatus.DONE_ON_TIME, TimeStatus.DONE_LATE):
+        return Task.done_status == status
+    leadless = aliased(Task)
+    without_lead = Assignment.task_id.in_(
+        sa.select(leadless.id).where(leadless.has_lead == sa.false())
     )
     candidates = sa.union_all(
         *[
             part
             for branch in time_status_branches(status, Assignment, today, due_soon_days)
             for part in (
-                _top_level(branch, role=lead),
+                _top_level(branch, role=AssignmentRole.LEAD),
                 _top_level(branch, without_lead, role=AssignmentRole.SUPPORT),
             )
         ]
@@ -70,9 +67,10 @@ def tasks_in_status(status: TimeStatus, today: date, due_soon_days: int):
     ]
     if worse:
         worse_one = sa.or_(*worse)
+        lead = AssignmentRole.LEAD
         no_worse_lead = ~sa.exists(_top_level(Assignment.task_id == Task.id, worse_one, role=lead))
         no_worse_at_all = ~sa.exists(_top_level(Assignment.task_id == Task.id, worse_one))
-        condition = sa.and_(condition, no_worse_lead, sa.or_(has_lead, no_worse_at_all))
+        condition = sa.and_(condition, no_worse_lead, sa.or_(Task.has_lead, no_worse_at_all))
     return condition
 
 

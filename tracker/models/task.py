@@ -12,6 +12,7 @@ from tracker.domain.states import (
     ExtensionState,
     Priority,
     Recurrence,
+    TimeStatus,
     UpdateKind,
     WorkState,
 )
@@ -24,7 +25,12 @@ from tracker.models.user import User
 
 class Task(db.Model):
     __tablename__ = "task"
-    __table_args__ = (sa.UniqueConstraint("document_id", "ordinal"),)
+    __table_args__ = (
+        sa.UniqueConstraint("document_id", "ordinal"),
+        # The task list's finished filters, in the list's order.
+        sa.Index("ix_task_done_status", "done_status", "deadline", "id"),
+        sa.Index("ix_task_has_lead", "has_lead"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int | None] = mapped_column(sa.ForeignKey("document.id"), index=True)
@@ -38,6 +44,12 @@ class Task(db.Model):
     search_text: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Kept by tracker.domain.task_summary from the top-level assignments at every flush that
+    # changes them; never set by hand.
+    #: whether a lead (chủ trì) is among the top-level assignments
+    has_lead: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    #: done_on_time / done_late once no counted assignment is open (status.finished_status)
+    done_status: Mapped[TimeStatus | None] = mapped_column(str_enum(TimeStatus))
 
     document: Mapped[Document | None] = relationship(back_populates="tasks")
     created_by: Mapped[User | None] = relationship()
