@@ -13,6 +13,7 @@ that index-only scans need; --no-vacuum skips it, for servers run with autovacuu
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import statistics
 import sys
@@ -47,7 +48,9 @@ def make_app(url: str, folder: Path):
         SESSION_IDLE_MINUTES=10**6,
         SESSION_ABSOLUTE_HOURS=10**5,
     )
-    return create_app(settings)
+    app = create_app(settings)
+    gc.freeze()  # as wsgi.py does once the application is built
+    return app
 
 
 def fresh_postgres(url: str) -> str:
