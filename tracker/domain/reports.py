@@ -85,7 +85,8 @@ def grouped_counts(scope: Scope, key, *conditions, join_task: bool = False) -> d
     # No condition on the state here: the database would read the state index rather than
     # the one `conditions` need. Values with no counted work (all zero) are left out after.
     rows = db.session.execute(scope.where(stmt.where(*conditions).group_by(key)))
-    return {row[0]: dict(zip(TimeStatus, row[1:], strict=True)) for row in rows if any(row[1:])}
+    statuses = tuple(TimeStatus)  # iterating the enum class itself costs ~5 µs a row
+    return {row[0]: dict(zip(statuses, row[1:], strict=True)) for row in rows if any(row[1:])}
 
 
 def counts_by_agency(scope: Scope) -> dict[int, dict[TimeStatus, int]]:

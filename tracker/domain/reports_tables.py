@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain.errors import InvalidInput
-from tracker.domain.reports import Scope, agency_names, grouped_counts, on_time_rate
+from tracker.domain.reports import Scope, grouped_counts, on_time_rate
 from tracker.domain.states import AssignmentRole, TimeStatus, WorkState
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, ProgressUpdate, Task
@@ -108,18 +108,26 @@ def scoreboard(scope: Scope, start: date, end: date) -> list[ScoreRow]:
         raise InvalidInput(_l("The end date is before the start date."), field="end")
     in_period = Assignment.deadline.between(start, end)
     per_agency = grouped_counts(scope, Assignment.agency_id, in_period)
-    names = agency_names(per_agency)
-    counts = {(i, names[i].name): c for i, c in per_agency.items()}
-    rows = [_score(agency_id, name, c) for (agency_id, name), c in counts.items()]
-    rows.sort(
-        key=lambda r: (r.rate is None, -(r.rate or 0), -r.done_on_time, r.overdue, r.agency_name)
+    names = sa.select(Agency.id, Agency.name)  # every agency's name, without an IN of them all
+    if scope.agency_ids is not None:
+        names = names.where(Agency.id.in_(scope.agency_ids or {-1}))
+    name_of = dict(db.session.execute(names).all())
+    ranked = sorted(
+        ((agency_id, name_of[agency_id], c) for agency_id, c in per_agency.items()),
+        key=_best_first,
     )
-    return [replace(row, rank=rank) for rank, row in enumerate(rows, start=1)]
+    return [_score(rank, *item) for rank, item in enumerate(ranked, start=1)]
 
 
-def _score(agency_id: int, name: str, c: dict[TimeStatus, int]) -> ScoreRow:
+def _best_first(item: tuple[int, str, dict[TimeStatus, int]]):
+    _agency_id, name, c = item
+    rate = on_time_rate(c)
+    return (rate is None, -(rate or 0), -c[T.DONE_ON_TIME], c[T.OVERDUE], name)
+
+
+def _score(rank: int, agency_id: int, name: str, c: dict[TimeStatus, int]) -> ScoreRow:
     return ScoreRow(
-        rank=0,
+        rank=rank,
         agency_id=agency_id,
         agency_name=name,
         assigned=sum(c.values()),
