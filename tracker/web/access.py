@@ -15,7 +15,7 @@ from flask_login import current_user, login_required
 from tracker.domain.permissions import Actor, actor_for_user
 from tracker.domain.states import Role
 from tracker.extensions import db
-from tracker.models import Assignment, Task
+from tracker.models import Assignment, Document, Task
 
 OFFICE_ROLES = (Role.ADMIN, Role.OFFICE)
 READ_ALL_ROLES = (Role.ADMIN, Role.OFFICE, Role.VIEWER)
@@ -74,3 +74,22 @@ def visible_task_or_404(task_id: int) -> Task:
     if mine is None:
         abort(404)
     return task
+
+
+def visible_documents():
+    """A SELECT of the notices the current actor may see: all, or (an officer) those with work
+    for their agencies."""
+    stmt = sa.select(Document)
+    actor = current_actor()
+    if not actor.can_read_all():
+        mine = sa.select(Task.document_id).join(Assignment, Assignment.task_id == Task.id)
+        stmt = stmt.where(Document.id.in_(mine.where(assignment_scope(actor))))
+    return stmt
+
+
+def visible_document_or_404(document_id: int) -> Document:
+    """The notice, if the current actor may see it; otherwise 404."""
+    document = db.session.scalar(visible_documents().where(Document.id == document_id))
+    if document is None:
+        abort(404)
+    return document

@@ -10,7 +10,12 @@ from tracker.domain.states import AgencyLevel, AssignmentRole, ExtensionState, T
 from tracker.domain.status import classify, task_status, time_status_sql
 from tracker.domain.task_queries import TaskFilters, task_page
 from tracker.models import Agency, Assignment, Document, ExtensionRequest, ProgressUpdate, Task
-from tracker.web.access import assignment_scope, current_actor
+from tracker.web.access import (
+    assignment_scope,
+    current_actor,
+    visible_document_or_404,
+    visible_documents,
+)
 from tracker.web.access import visible_assignment_or_404 as _visible_assignment
 from tracker.web.access import visible_task_or_404 as _visible_task
 from tracker.web.api import resources as r
@@ -86,20 +91,10 @@ def get_agency(agency_id: int):
     return r.dump(r.AGENCY, agency)
 
 
-def _visible_documents():
-    stmt = sa.select(Document)
-    actor = current_actor()
-    if not actor.can_read_all():
-        mine = sa.select(Task.document_id).join(Assignment, Assignment.task_id == Task.id)
-        mine = mine.where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
-        stmt = stmt.where(Document.id.in_(mine))
-    return stmt
-
-
 @operation("/documents", "GET", summary="List notices", tag="documents",
            query=Schema("DocumentQuery", dict(PAGING)), response=r.page_of(r.DOCUMENT))  # fmt: skip
 def list_documents(query):
-    stmt = _visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
+    stmt = visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
     return page(stmt, query, lambda d: r.dump(r.DOCUMENT, d))
 
 
@@ -107,14 +102,7 @@ def list_documents(query):
            response=r.DOCUMENT)  # fmt: skip
 def get_document(document_id: int):
     _check_id(document_id)
-    document = get_or_404(Document, document_id)
-    if current_actor().can_read_all():
-        return r.dump(r.DOCUMENT, document)
-    from tracker.extensions import db
-
-    if db.session.scalar(_visible_documents().where(Document.id == document_id)) is None:
-        abort(404)
-    return r.dump(r.DOCUMENT, document)
+    return r.dump(r.DOCUMENT, visible_document_or_404(document_id))
 
 
 TASK_QUERY = Schema("TaskQuery", {

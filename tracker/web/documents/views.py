@@ -26,7 +26,13 @@ from tracker.domain.evidence import clean_filename
 from tracker.domain.states import DocumentKind
 from tracker.extensions import db
 from tracker.models import Assignment, Document, Task
-from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
+from tracker.web.access import (
+    OFFICE_ROLES,
+    current_actor,
+    roles_required,
+    visible_document_or_404,
+    visible_documents,
+)
 from tracker.web.clock import policy, request_now
 from tracker.web.documents.forms import DocumentForm
 from tracker.web.forms import show_domain_error
@@ -37,32 +43,11 @@ bp = Blueprint("documents", __name__, template_folder="templates")
 PER_PAGE = 30
 
 
-def _visible_documents():
-    """Documents the current actor may see: all, or those with work for the officer's agencies."""
-    query = sa.select(Document)
-    actor = current_actor()
-    if not actor.can_read_all():
-        mine = (
-            sa.select(Task.document_id)
-            .join(Assignment, Assignment.task_id == Task.id)
-            .where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
-        )
-        query = query.where(Document.id.in_(mine))
-    return query
-
-
-def _visible_document_or_404(document_id: int) -> Document:
-    document = db.session.scalar(_visible_documents().where(Document.id == document_id))
-    if document is None:
-        abort(404)
-    return document
-
-
 @bp.get("/documents")
 @login_required
 def index():
     page = max(request.args.get("page", 1, type=int), 1)
-    query = _visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
+    query = visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
     documents = db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
     counts = dict(
         db.session.execute(
@@ -95,7 +80,7 @@ def create():
 @bp.get("/documents/<int:document_id>")
 @login_required
 def show(document_id: int):
-    document = _visible_document_or_404(document_id)
+    document = visible_document_or_404(document_id)
     actor = current_actor()
     query = (
         sa.select(Task)
@@ -123,7 +108,7 @@ def show(document_id: int):
 @login_required
 def original(document_id: int):
     """The file an imported notice was read from, to those who may see the document."""
-    document = _visible_document_or_404(document_id)
+    document = visible_document_or_404(document_id)
     if not document.original_stored_name:
         abort(404)
     path = Path(current_app.config["UPLOAD_DIR"]) / Path(document.original_stored_name).name

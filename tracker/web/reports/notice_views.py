@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -12,8 +11,8 @@ from tracker.domain.reports import Scope
 from tracker.domain.reports_tables import NoticeRow, notice_rows
 from tracker.domain.workflow import STATE_LABELS
 from tracker.extensions import db
-from tracker.models import Assignment, Document, Task
-from tracker.web.access import current_actor
+from tracker.models import Document
+from tracker.web.access import current_actor, visible_documents
 from tracker.web.clock import policy, request_now
 from tracker.web.formatting import TIME_STATUS_LABELS
 from tracker.web.labels import ASSIGNMENT_ROLE_LABELS
@@ -21,17 +20,9 @@ from tracker.web.reports.blueprint import bp
 from tracker.web.reports.downloads import download
 
 
-def visible_documents(limit: int = 100) -> list[Document]:
+def recent_documents(limit: int = 100) -> list[Document]:
     """The most recent notices the current actor has work in (all, for the office)."""
-    stmt = sa.select(Document).order_by(Document.created_at.desc(), Document.id.desc())
-    actor = current_actor()
-    if not actor.can_read_all():
-        mine = (
-            sa.select(Task.document_id)
-            .join(Assignment, Assignment.task_id == Task.id)
-            .where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
-        )
-        stmt = stmt.where(Document.id.in_(mine))
+    stmt = visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
     return list(db.session.scalars(stmt.limit(limit)))
 
 

@@ -14,6 +14,6 @@ __all__ = ["bp", "calendar_views", "notice_views", "scoreboard_views", "token_vi
 @bp.get("/reports")
 @login_required
 def index():
-    from tracker.web.reports.notice_views import visible_documents
+    from tracker.web.reports.notice_views import recent_documents
 
-    return render_template("reports/index.html", documents=visible_documents(limit=100))
+    return render_template("reports/index.html", documents=recent_documents(limit=100))

@@ -11,8 +11,8 @@ from tracker.domain.states import AssignmentRole, TimeStatus
 from tracker.domain.status import classify
 from tracker.domain.task_queries import TaskFilters, task_page
 from tracker.extensions import db
-from tracker.models import Agency, Assignment, Document, Task
-from tracker.web.access import current_actor, visible_task_or_404
+from tracker.models import Agency, Document, Task
+from tracker.web.access import current_actor, visible_documents, visible_task_or_404
 from tracker.web.clock import policy, request_now
 from tracker.web.forms import options
 from tracker.web.history import history_for
@@ -26,18 +26,13 @@ PER_PAGE = 25
 def _filter_choices(form: TaskFilterForm) -> None:
     actor = current_actor()
     agencies = sa.select(Agency.id, Agency.name).order_by(Agency.name)
-    documents = sa.select(Document.id, Document.number).order_by(Document.number)
     if not actor.can_read_all():
         agencies = agencies.where(Agency.id.in_(actor.agency_ids or {-1}))
-        documents = documents.where(
-            Document.id.in_(
-                sa.select(Task.document_id)
-                .join(Assignment)
-                .where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
-            )
-        )
+    documents = visible_documents().with_only_columns(Document.id, Document.number)
     form.agency.choices = options([("", "—"), *db.session.execute(agencies)])
-    form.document.choices = options([("", "—"), *db.session.execute(documents)])
+    form.document.choices = options(
+        [("", "—"), *db.session.execute(documents.order_by(Document.number))]
+    )
 
 
 def _filters(form: TaskFilterForm) -> TaskFilters:
