@@ -12,6 +12,7 @@ from flask_migrate import downgrade, upgrade
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.test_workflow import run as act
 from tracker.domain import workflow
 from tracker.domain.assignment import assign
 from tracker.domain.errors import TransitionRefused
@@ -25,22 +26,6 @@ from tracker.models import Assignment, Task
 A = workflow.Action
 LEAD, SUPPORT = AssignmentRole.LEAD, AssignmentRole.SUPPORT
 FINISHED = (TimeStatus.DONE_ON_TIME, TimeStatus.DONE_LATE)
-
-
-def act(action, assignment, actor, now, policy) -> None:
-    calls = {
-        A.REPORT_PROGRESS: lambda: workflow.report_progress(assignment, actor, 40, "Đã làm", now),
-        A.REPORT_COMPLETION: lambda: workflow.report_completion(
-            assignment, actor, "Xong", now, policy
-        ),
-        A.CONFIRM: lambda: workflow.confirm_completion(assignment, actor, now),
-        A.RETURN: lambda: workflow.return_for_rework(assignment, actor, "Thiếu số liệu", now),
-        A.PAUSE: lambda: workflow.pause(assignment, actor, "Chờ chỉ đạo", now),
-        A.RESUME: lambda: workflow.resume(assignment, actor, now),
-        A.CANCEL: lambda: workflow.cancel(assignment, actor, "Không còn phù hợp", now),
-        A.REOPEN: lambda: workflow.reopen(assignment, actor, "Cần bổ sung", now),
-    }
-    calls[action]()
 
 
 def stored_and_expected(task_id: int, now, policy):
