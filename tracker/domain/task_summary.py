@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
+from tracker.domain.states import AssignmentRole
 from tracker.domain.status import finished_status
 from tracker.models import Assignment, Task
 
@@ -61,7 +62,7 @@ def _refresh_chunk(session: Session, task_ids: tuple[int, ...]) -> int:
     updates = []
     for task_id, has_lead, done_status in stored:
         rows = top_level[task_id]
-        summary = (any(r.role == "lead" for r in rows), finished_status(rows))
+        summary = (any(r.role == AssignmentRole.LEAD for r in rows), finished_status(rows))
         if summary != (has_lead, done_status):
             updates.append({"tid": task_id, "has_lead": summary[0], "done_status": summary[1]})
     if updates:
