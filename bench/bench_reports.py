@@ -96,7 +96,7 @@ def _assignment(rng: random.Random, aid: int, task_id: int, agency_id: int, dead
 
 def build_data(vacuum: bool = True) -> None:
     """Bulk-insert the data set (the domain functions would take minutes for 100,000 rows)."""
-    from tracker.domain.task_summary import refresh_task_summaries
+    from tracker.domain.work.task_summary import refresh_task_summaries
     from tracker.models import Agency, Assignment, Document, Task
 
     rng = random.Random(2026)
@@ -163,12 +163,12 @@ def measure(label: str, counter: QueryCounter, action) -> None:
 
 
 def domain_actions():
-    from tracker.domain import reports
-    from tracker.domain.dashboard import dashboard
     from tracker.domain.permissions import system_actor
-    from tracker.domain.reports_tables import notice_rows, period_bounds, scoreboard
+    from tracker.domain.reports import figures as reports
+    from tracker.domain.reports.dashboard import dashboard
+    from tracker.domain.reports.tables import notice_rows, period_bounds, scoreboard
     from tracker.domain.states import TimeStatus
-    from tracker.domain.task_queries import TaskFilters, task_page
+    from tracker.domain.work.task_queries import TaskFilters, task_page
 
     scope = reports.Scope(TODAY, 7)
     actor = system_actor("bench")
@@ -198,8 +198,8 @@ def domain_actions():
 
 
 def page_actions(app):
-    from tracker.domain.tokens import create_token
-    from tracker.domain.users import create_user, find_user
+    from tracker.domain.accounts.tokens import create_token
+    from tracker.domain.accounts.users import create_user, find_user
 
     create_user(None, NOW, email="office@bench.example", role="office", password=PASSWORD,
                 name="Bench")  # fmt: skip

@@ -161,7 +161,7 @@ def agencies(app, system):
 
 @pytest.fixture
 def make_user(app, system):
-    from tracker.domain.users import create_user
+    from tracker.domain.accounts.users import create_user
 
     def make(role: Role | str = Role.OFFICE, agency=None, email=None, password=PASSWORD):
         role = Role(role)

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 from tests.test_workflow import run as act
 from tracker.domain import workflow
-from tracker.domain.assignment import assign
 from tracker.domain.errors import TransitionRefused
 from tracker.domain.states import AssignmentRole, TimeStatus
 from tracker.domain.status import task_status
-from tracker.domain.task_summary import refresh_task_summaries
-from tracker.domain.tasks import create_task
+from tracker.domain.work.assignment import assign
+from tracker.domain.work.task_summary import refresh_task_summaries
+from tracker.domain.work.tasks import create_task
 from tracker.extensions import db
 from tracker.models import Assignment, Task
 

@@ -8,12 +8,12 @@ import pytest
 import sqlalchemy as sa
 
 from tracker.domain import workflow
-from tracker.domain.assignment import assign
 from tracker.domain.errors import InvalidInput, PermissionDenied, TransitionRefused
 from tracker.domain.permissions import actor_for_user
 from tracker.domain.states import AssignmentRole, Role, TimeStatus, WorkState
 from tracker.domain.status import classify, task_status
-from tracker.domain.tasks import create_task
+from tracker.domain.work.assignment import assign
+from tracker.domain.work.tasks import create_task
 from tracker.extensions import db
 from tracker.models import AuditEvent, ProgressUpdate
 from tracker.models.task import Assignment
@@ -172,7 +172,7 @@ def test_return_clears_the_report_and_the_clock_runs(
 
 def test_delegated_progress_rolls_up(app, agencies, office_actor, make_user, system, now):
     from tracker.domain.agencies import import_agencies, parse_agency_csv
-    from tracker.domain.assignment import delegate
+    from tracker.domain.work.assignment import delegate
 
     csv = (
         "code,name,level,parent_code\nx-a,UBND xã A,commune,h-trangdinh\n"

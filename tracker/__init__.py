@@ -80,7 +80,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=_select_locale, timezone_selector=_select_timezone)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _sqlite_pragmas(app)
-    from tracker.domain import task_summary  # noqa: F401 - keeps each task's summary at flush
+    from tracker.domain.work import task_summary  # noqa: F401 - keeps each task's summary at flush
     from tracker.reminders.handlers import connect_handlers
 
     connect_handlers()

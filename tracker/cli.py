@@ -38,7 +38,7 @@ def create_user_command(email, role, agency_code, password, name, locale):
     """Create an account."""
     import sqlalchemy as sa
 
-    from tracker.domain.users import create_user
+    from tracker.domain.accounts.users import create_user
     from tracker.models import Agency
 
     agency = None
@@ -68,8 +68,8 @@ def create_user_command(email, role, agency_code, password, name, locale):
 @click.option("--name", default="cli", help="What the token is for.")
 def create_token_command(email, name):
     """Print a new personal API token for EMAIL (shown once; stored only as a hash)."""
-    from tracker.domain.tokens import create_token
-    from tracker.domain.users import find_user
+    from tracker.domain.accounts.tokens import create_token
+    from tracker.domain.accounts.users import find_user
 
     user = find_user(email)
     if user is None or not user.active:
@@ -103,7 +103,7 @@ def import_agencies_command(csv_file: Path):
 @tasks_cli.command("refresh-summaries")
 def refresh_summaries_command():
     """Recompute every task's stored summary (after rows were changed by hand in SQL)."""
-    from tracker.domain.task_summary import refresh_task_summaries
+    from tracker.domain.work.task_summary import refresh_task_summaries
 
     changed = refresh_task_summaries(db.session)
     db.session.commit()

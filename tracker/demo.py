@@ -14,12 +14,13 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from tracker.domain import agencies as agency_registry
-from tracker.domain import assignment as assigning
-from tracker.domain import tasks, workflow
+from tracker.domain import workflow
+from tracker.domain.accounts.users import create_user, find_user
 from tracker.domain.clock import Policy, zone
 from tracker.domain.permissions import actor_for_user, system_actor
 from tracker.domain.states import AgencyLevel, AssignmentRole, DocumentKind, Role
-from tracker.domain.users import create_user, find_user
+from tracker.domain.work import assignment as assigning
+from tracker.domain.work import tasks
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, Document
 

@@ -61,7 +61,7 @@ def agencies_from_csv(path: Path) -> list[AgencyRef]:
 def _registry(agencies_csv: Path | None) -> list[AgencyRef]:
     if agencies_csv is not None:
         return agencies_from_csv(agencies_csv)
-    from tracker.domain.notice_import import registry_refs
+    from tracker.domain.notices.importing import registry_refs
 
     return registry_refs()
 
@@ -103,8 +103,8 @@ def read_command(path: Path, as_json: bool, issued_on, agencies_csv: Path | None
 def import_command(path: Path, issued_on, accept_early_deadlines: bool):
     """Read FILE and create its document, tasks and assignments (registry agencies only).
     Importing the same file twice creates nothing the second time."""
-    from tracker.domain.notice_draft import draft_from_reading
-    from tracker.domain.notice_import import confirm_import, find_imported, store_original
+    from tracker.domain.notices.draft import draft_from_reading
+    from tracker.domain.notices.importing import confirm_import, find_imported, store_original
 
     text, data, reading = _read(path, _registry(None), issued_on)
     key = "cli-" + hashlib.sha256(data).hexdigest()[:60]

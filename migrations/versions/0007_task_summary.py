@@ -5,7 +5,7 @@ Revises: 0006_perf
 
 The task list's "done on time" and "done late" filters read Task.done_status through an index
 instead of checking every lead of ~12,000 candidate tasks; has_lead answers which tasks roll up
-from their support assignments. tracker.domain.task_summary keeps both at every flush; the
+from their support assignments. tracker.domain.work.task_summary keeps both at every flush; the
 upgrade fills them for the tasks already there.
 """
 

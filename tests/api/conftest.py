@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.reports.conftest import notice  # noqa: F401 - the hand-built notice, shared
+from tracker.domain.accounts.tokens import create_token
 from tracker.domain.states import Role
-from tracker.domain.tokens import create_token
 from tracker.extensions import db
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.reports.conftest import at
-from tracker.domain.tokens import revoke_token
+from tracker.domain.accounts.tokens import revoke_token
 from tracker.extensions import db
 
 

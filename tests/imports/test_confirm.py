@@ -6,11 +6,11 @@ import pytest
 import sqlalchemy as sa
 
 from tests.imports.conftest import SAMPLE, count
-from tracker.domain import notice_import
 from tracker.domain.errors import InvalidInput, PermissionDenied
-from tracker.domain.notice_draft import NoticeDraft, draft_from_reading
-from tracker.domain.notice_import import confirm_import, registry_refs
+from tracker.domain.notices import importing as notice_import
 from tracker.domain.notices import read_notice
+from tracker.domain.notices.draft import NoticeDraft, draft_from_reading
+from tracker.domain.notices.importing import confirm_import, registry_refs
 from tracker.domain.permissions import Actor
 from tracker.domain.states import Role
 from tracker.extensions import db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tracker.domain.notice_draft import (
+from tracker.domain.notices.draft import (
     DraftDirective,
     DraftHeader,
     NoticeDraft,

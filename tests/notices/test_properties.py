@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker.domain.notices import NoticeFileError, extract_text, read_notice
-from tracker.domain.notices.text import fold
+from tracker.domain.notices.text import fold_aligned
 
 #: No example database: tests must not write outside their own folder.
 SETTINGS = settings(
@@ -96,4 +96,4 @@ def test_extract_text_raises_only_notice_file_errors(data, name):
 @SETTINGS
 @given(st.text())
 def test_fold_keeps_every_offset(text):
-    assert len(fold(text)) == len(text)
+    assert len(fold_aligned(text)) == len(text)

@@ -13,9 +13,9 @@ from email.policy import default
 import pytest
 from aiosmtpd.controller import Controller
 
-from tracker.domain.assignment import assign
 from tracker.domain.states import AssignmentRole
-from tracker.domain.tasks import create_task
+from tracker.domain.work.assignment import assign
+from tracker.domain.work.tasks import create_task
 from tracker.extensions import db
 
 

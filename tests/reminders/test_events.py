@@ -12,9 +12,9 @@ from babel.support import Translations
 
 from tests.reminders.test_delivery import MONDAY_8AM, THURSDAY
 from tracker.domain import workflow
-from tracker.domain.assignment import change_deadline, decide_extension, request_extension
 from tracker.domain.permissions import actor_for_user
 from tracker.domain.states import Role
+from tracker.domain.work.assignment import change_deadline, decide_extension, request_extension
 from tracker.extensions import db
 from tracker.reminders.jobs import run_job
 

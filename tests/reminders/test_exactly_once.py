@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from tests.reminders.test_delivery import MONDAY_8AM, THURSDAY, run_all
 from tracker.domain import workflow
-from tracker.domain.assignment import assign
 from tracker.domain.states import AssignmentRole
-from tracker.domain.tasks import create_task
+from tracker.domain.work.assignment import assign
+from tracker.domain.work.tasks import create_task
 from tracker.extensions import db
 from tracker.models import Assignment, AuditEvent, Notification
 from tracker.reminders.jobs import run_job
@@ -150,7 +150,7 @@ def test_property_at_most_once_never_before_assignment_or_after_completion(
             elif action == "cancel":
                 workflow.cancel(target, office, "Thôi", now)
             else:
-                from tracker.domain.assignment import change_deadline
+                from tracker.domain.work.assignment import change_deadline
 
                 change_deadline(target, office, target.deadline + timedelta(days=3), "Dời", now)
             db.session.commit()

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.reminders.test_delivery import MONDAY_8AM, THURSDAY, run_all
-from tracker.domain.links import issue_link, resolve_link, revoke_link
+from tracker.domain.accounts.links import issue_link, resolve_link, revoke_link
 from tracker.domain.states import Role
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus

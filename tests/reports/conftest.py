@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tracker.domain import assignment as assigning
-from tracker.domain import tasks, workflow
+from tracker.domain import workflow
 from tracker.domain.states import AssignmentRole, DocumentKind
+from tracker.domain.work import assignment as assigning
+from tracker.domain.work import tasks
 from tracker.extensions import db
 from tracker.models import Assignment, Document
 

@@ -9,7 +9,7 @@ import pytest
 from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
-from tracker.domain import exports
+from tracker.domain.reports import exports
 
 NASTY = ["=1+2", "+SUM(A1)", "-3+4", "@cmd", "\t=1", "\r=2", "Hoàn thành đúng hạn"]
 

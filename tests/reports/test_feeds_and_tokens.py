@@ -6,10 +6,11 @@ import re
 
 from icalendar import Calendar
 
-from tracker.domain import assignment as assigning
-from tracker.domain import feeds, workflow
+from tracker.domain import workflow
 from tracker.domain.permissions import actor_for_user
+from tracker.domain.reports import feeds
 from tracker.domain.states import Role
+from tracker.domain.work import assignment as assigning
 from tracker.extensions import db
 from tracker.models import ApiToken, CalendarFeed
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from tracker.domain import reports
 from tracker.domain.permissions import actor_for_user
-from tracker.domain.reports_tables import notice_rows, period_bounds, scoreboard
+from tracker.domain.reports import figures as reports
+from tracker.domain.reports.tables import notice_rows, period_bounds, scoreboard
 from tracker.domain.states import Role, TimeStatus
 from tracker.domain.status import classify
 from tracker.extensions import db
@@ -135,7 +135,7 @@ def test_period_bounds_refuse_nonsense(kind, number):
 @pytest.mark.parametrize("top", [1, 2, 3, 20])
 def test_dashboard_figures_agree_with_the_per_agency_counts(scope, notice, top):
     """The dashboard counts from index ranges; every agency's full counts must add up to it."""
-    from tracker.domain.dashboard import dashboard
+    from tracker.domain.reports.dashboard import dashboard
 
     per_agency = reports.counts_by_agency(scope)
     figures = dashboard(scope, top=top, weeks=4)
@@ -149,7 +149,7 @@ def test_dashboard_figures_agree_with_the_per_agency_counts(scope, notice, top):
 
 
 def test_a_notice_dashboard_counts_the_agencies_with_work_in_it(notice):
-    from tracker.domain.dashboard import dashboard
+    from tracker.domain.reports.dashboard import dashboard
 
     scoped = reports.Scope(TODAY, 7, document_id=notice.document.id)
     assert dashboard(scoped).agency_total == len(reports.counts_by_agency(scoped)) == 4

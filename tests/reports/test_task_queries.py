@@ -12,8 +12,8 @@ from tracker.domain.clock import Policy
 from tracker.domain.permissions import system_actor
 from tracker.domain.states import AssignmentRole, TimeStatus, WorkState
 from tracker.domain.status import task_status
-from tracker.domain.task_queries import TaskFilters, task_list_query
-from tracker.domain.task_summary import refresh_task_summaries
+from tracker.domain.work.task_queries import TaskFilters, task_list_query
+from tracker.domain.work.task_summary import refresh_task_summaries
 from tracker.extensions import db
 from tracker.models import Assignment, Task
 
@@ -91,7 +91,7 @@ def test_the_long_select_writes_the_same_html_as_wtforms():
 
 
 def test_a_page_carries_the_total_and_keeps_the_order(notice):
-    from tracker.domain.task_queries import task_page
+    from tracker.domain.work.task_queries import task_page
 
     actor = system_actor("t")
     everything = list(db.session.scalars(task_list_query(TaskFilters(), actor, TODAY, 7)))

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import pytest
 
 from tests.conftest import NOW
-from tracker.domain import assignment as assigning
-from tracker.domain import tasks as task_rules
 from tracker.domain.permissions import actor_for_user
 from tracker.domain.states import AssignmentRole, Role
+from tracker.domain.work import assignment as assigning
+from tracker.domain.work import tasks as task_rules
 from tracker.extensions import db
 from tracker.models import Assignment, Task, User
 

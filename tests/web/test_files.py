@@ -90,7 +90,7 @@ def _fail_after_writing(monkeypatch, error: Exception) -> list[Path]:
         seen.extend(_stored_files(current_app))
         raise error
 
-    monkeypatch.setattr("tracker.domain.evidence.audit", SimpleNamespace(record=record))
+    monkeypatch.setattr("tracker.domain.work.evidence.audit", SimpleNamespace(record=record))
     return seen
 
 

@@ -8,11 +8,11 @@ from datetime import date
 import sqlalchemy as sa
 
 from tests.conftest import NOW
-from tracker.domain import assignment as assigning
 from tracker.domain import workflow
 from tracker.domain.clock import Policy
 from tracker.domain.permissions import actor_for_user
 from tracker.domain.states import AssignmentRole
+from tracker.domain.work import assignment as assigning
 from tracker.extensions import db
 from tracker.web.history import history_for
 

@@ -95,7 +95,7 @@ def finished_status(top_level: Iterable) -> TimeStatus | None:
     once none of the assignments that count (the leads, or all when none leads) is open; None
     while one is. `top_level` is the task's top-level assignments (role, state, completed_late).
 
-    Stored on the task (tracker.domain.task_summary) so the list's finished filters need no
+    Stored on the task (tracker.domain.work.task_summary) so the list's finished filters need no
     look at the assignments: every open status ranks worse than both done ones."""
     rows = list(top_level)
     counted = [a for a in rows if a.role == AssignmentRole.LEAD] or rows

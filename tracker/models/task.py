@@ -44,7 +44,7 @@ class Task(db.Model):
     search_text: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # Kept by tracker.domain.task_summary from the top-level assignments at every flush that
+    # Kept by tracker.domain.work.task_summary from the top-level assignments at every flush that
     # changes them; never set by hand.
     #: whether a lead (chủ trì) is among the top-level assignments
     has_lead: Mapped[bool] = mapped_column(default=False, server_default=sa.false())

@@ -11,7 +11,7 @@ from datetime import datetime
 from flask import current_app
 
 from tracker.domain import events
-from tracker.domain.links import issue_link
+from tracker.domain.accounts.links import issue_link
 from tracker.models import Assignment, ExtensionRequest
 from tracker.reminders import builders
 from tracker.reminders.due import OpenItem, recipients_by_agency

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tracker.domain.accounts.links import issue_link
 from tracker.domain.calendar import WorkCalendar
-from tracker.domain.links import issue_link
 from tracker.reminders import builders
 from tracker.reminders.builders import BuiltMail
 from tracker.reminders.due import (

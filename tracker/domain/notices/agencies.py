@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .collectives import CollectiveHit, find_collectives
 from .headlists import head_list_items
 from .registry import AgencyRef, Hit, registry_for, tokens
-from .text import fold
+from .text import fold_aligned
 
 __all__ = ["LEVELS", "AgencyIndex", "AgencyRef", "Mention"]
 
@@ -27,7 +27,7 @@ class Mention:
     span: tuple[int, int] | None = field(default=None, compare=False)
 
 
-_LOCALITIES = fold("địa phương")
+_LOCALITIES = fold_aligned("địa phương")
 _GOVERNMENT = re.compile(r"^(?:ubnd|vp ubnd|van phong ubnd)\s+")
 
 
@@ -54,7 +54,9 @@ class AgencyIndex:
             return
         codes = list(dict.fromkeys(hits[0][2]))
         if len(codes) > 1:  # "Sở Tư pháp tỉnh Bến Tre": the place tells which province
-            codes = [c for c in codes if self._place_of(self.registry.roots[c]) in fold(issuer)]
+            codes = [
+                c for c in codes if self._place_of(self.registry.roots[c]) in fold_aligned(issuer)
+            ]
         if len(set(codes)) == 1:
             self.issuer_codes = (codes[0],)
             self.root = self.registry.roots[codes[0]]
@@ -129,7 +131,7 @@ class AgencyIndex:
             codes = self.codes_starting(hit.head)
         elif hit.governing:
             codes = self.level_codes(hit.level)
-            if hit.level == "department" and _LOCALITIES in fold(hit.text):
+            if hit.level == "department" and _LOCALITIES in fold_aligned(hit.text):
                 codes += self.level_codes("district")
         else:
             codes = tuple(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .patterns import alternation, vre
-from .text import fold
+from .text import fold_aligned
 
 _DISTRICT = alternation(["huyện ủy", "thị ủy", "thành ủy", "huyện", "thành phố", "thị xã", "quận"])
 #: "UBND các huyện, thành, thị" (Phú Thọ): short forms, only after a first full level word.
@@ -82,7 +82,7 @@ _ALL_LEVELS = vre(
     r"\s+các\s+cấp\b"
 )
 _SEP_RE = vre(_SEP)
-_GOVERNING_FOLDED = {fold(h) for h in _GOVERNING}
+_GOVERNING_FOLDED = {fold_aligned(h) for h in _GOVERNING}
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class CollectiveHit:
 
 def find_collectives(text: str) -> list[CollectiveHit]:
     """Return the collective phrases in text, in order and without overlaps."""
-    folded = fold(text)
+    folded = fold_aligned(text)
     hits = [
         CollectiveHit(
             m.start(),

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .patterns import vre
-from .text import fold
+from .text import fold_aligned
 
 _PRE = r"(?P<pre>(?:trước|trong|đến|chậm nhất(?: là)?|hạn chót|từ nay đến)\s+)?"
-_BEFORE = fold("trước")
-_LATE = fold("cuối")
+_BEFORE = fold_aligned("trước")
+_LATE = fold_aligned("cuối")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _FULL = vre(
@@ -57,7 +57,7 @@ _DATA_PERIOD = vre(
 )
 #: "Đến ngày 30/9/2024, vốn giải ngân đạt 52%": a date at which something stood.
 _STATUS_AFTER = vre(r"^[^.;]{0,120}?\b(?:đã|đạt|xảy ra|ghi nhận|mới|còn)\b")
-_UNTIL = fold("đến")
+_UNTIL = fold_aligned("đến")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ _KINDS = (
 
 def find_dates(text: str, year: int | None, issued_on: date | None = None) -> list[DateHit]:
     """Return the dates and periods in text that could be deadlines, in reading order."""
-    folded = fold(text)
+    folded = fold_aligned(text)
     hits = _period_hits(text, folded, year)
     if issued_on is not None:
         for match in _WITHIN_DAYS.finditer(folded):
@@ -192,7 +192,7 @@ _BARE_YEAR = vre(r"^\s*(?:trong\s+)?(?:cả\s+)?năm\s+(?P<y>\d{4})\s*[.;]?\s*$"
 
 def labelled_year(text: str) -> list[DateHit]:
     """A time column that says only "năm 2024": the year's last day."""
-    match = _BARE_YEAR.match(fold(text))
+    match = _BARE_YEAR.match(fold_aligned(text))
     value = _safe(int(match.group("y")), 12) if match else None
     if match is None or value is None:
         return []

@@ -10,7 +10,7 @@ from typing import Any
 
 from .agencies import AgencyRef
 from .reading import read_notice
-from .text import collapse, fold
+from .text import collapse, fold_aligned
 
 FIELDS = (
     "directives",
@@ -116,7 +116,7 @@ def evaluate_corpus(directory: Path, agencies: Sequence[AgencyRef]) -> Evaluatio
 
 
 def _key(text: str | None) -> str:
-    return collapse(fold(text or ""))
+    return collapse(fold_aligned(text or ""))
 
 
 def _score_notice(report: EvaluationReport, got: dict[str, Any], expected: dict[str, Any]) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .patterns import vre
-from .text import collapse, fold, is_upper_line, sentence_case
+from .text import collapse, fold_aligned, is_upper_line, sentence_case
 
 _COLUMNS = re.compile(r" {3,}")
 _NUMBER = re.compile(r"\b(?:Số|SỐ|số)\s*:?\s*(?P<n>\d+[\w.]*(?:\s*[/-]\s*[\w.Đđ&]+)+)")
@@ -26,7 +26,7 @@ _KIND_WORDS = {
     "báo cáo": "other",
     "tờ trình": "other",
 }
-_KIND_BY_FOLD = {fold(k): v for k, v in _KIND_WORDS.items()}
+_KIND_BY_FOLD = {fold_aligned(k): v for k, v in _KIND_WORDS.items()}
 _KIND_CODES = {
     "TB": "thong_bao",
     "CT": "chi_thi",
@@ -45,7 +45,7 @@ _ISSUANCE = re.compile(
     r"(?P<subject>[^;.\n]+)"
 )
 _MOTTO = vre(r"^(?:cộng hòa|độc lập|đảng cộng sản|\*|-+$)")
-_LEVEL_SINGLE = {fold(w) for w in ("tỉnh", "huyện", "xã", "quận", "phường", "phố", "trấn")}
+_LEVEL_SINGLE = {fold_aligned(w) for w in ("tỉnh", "huyện", "xã", "quận", "phường", "phố", "trấn")}
 _VV = re.compile(r"^(?:V/v|v/v|Về việc)\s*:?\s*(?P<s>.+)")
 _ACRONYM_PARENS = re.compile(r"\s*\([A-ZĐ&]{2,}\)")
 _REPEAT = re.compile(r"\b(\w+(?:\s+\w+)?)\s+\1\b", re.IGNORECASE)
@@ -100,7 +100,7 @@ def parse_header(lines: list[str], proper_names: tuple[str, ...] = ()) -> Header
     kind, title, title_end = _find_title(top, issuance, proper_names)
     if kind == "other" and number:
         kind = _kind_from_number(number)
-    if kind == "thong_bao" and title and "kêt luân" in fold(title):
+    if kind == "thong_bao" and title and "kêt luân" in fold_aligned(title):
         kind = "thong_bao_ket_luan"
     year = issued_on.year if issued_on else _year_in(number) or _year_in(title)
     after_addressees, addressees = _addressees(lines, max(title_end, number_line + 1))
@@ -139,14 +139,16 @@ def _find_issuer(top: list[str], number_line: int) -> str | None:
     block: list[str] = []
     for line in top[: number_line if number_line > 0 else 6]:
         left = _left(line)
-        if not left or _MOTTO.match(fold(left)) or not is_upper_line(left):
+        if not left or _MOTTO.match(fold_aligned(left)) or not is_upper_line(left):
             if block:
                 break
             continue
         block.append(left)
     if not block:
         return None
-    level_at = next((i for i, b in enumerate(block) if set(fold(b).split()) & _LEVEL_SINGLE), None)
+    level_at = next(
+        (i for i, b in enumerate(block) if set(fold_aligned(b).split()) & _LEVEL_SINGLE), None
+    )
     if level_at is not None and level_at < len(block) - 1:
         block = block[level_at + 1 :] + block[: level_at + 1]
     return _format_issuer(" ".join(block))
@@ -158,7 +160,7 @@ def _format_issuer(text: str) -> str:
     out: list[str] = []
     place = False
     for i, word in enumerate(words):
-        folded, nxt = fold(word), fold(words[i + 1]) if i + 1 < len(words) else ""
+        folded, nxt = fold_aligned(word), fold_aligned(words[i + 1]) if i + 1 < len(words) else ""
         plain = word.lower() if out else word.capitalize()
         if word in ("UBND", "HĐND", "MTTQ"):
             out.append(word)
@@ -201,7 +203,7 @@ def _find_title(
 ) -> tuple[str, str | None, int]:
     for i, line in enumerate(top):
         left = _left(line)
-        kind = _KIND_BY_FOLD.get(fold(left).strip(" :"))
+        kind = _KIND_BY_FOLD.get(fold_aligned(left).strip(" :"))
         if kind and (is_upper_line(left) or left == left.strip()):
             subject, end = _block_after(top, i + 1)
             if subject:
@@ -235,8 +237,8 @@ def _compose(kind_word: str, lines: list[str], proper: tuple[str, ...]) -> str:
 
 def _restore_case(text: str, proper: tuple[str, ...]) -> str:
     for phrase in sorted(set(proper) | set(_PROPER), key=len, reverse=True):
-        pattern = re.compile(r"\b" + re.escape(fold(phrase)).replace("\\ ", r"\s+") + r"\b")
-        for match in reversed(list(pattern.finditer(fold(text)))):
+        pattern = re.compile(r"\b" + re.escape(fold_aligned(phrase)).replace("\\ ", r"\s+") + r"\b")
+        for match in reversed(list(pattern.finditer(fold_aligned(text)))):
             text = text[: match.start()] + phrase + text[match.end() :]
     return text
 
@@ -260,7 +262,7 @@ def _from_issuance(issuance: re.Match[str]) -> str:
 def _page_title(top: list[str]) -> str | None:
     for line in top:
         left = line.strip()
-        if fold(left).startswith(tuple(_KIND_BY_FOLD)) and len(left.split()) >= 4:
+        if fold_aligned(left).startswith(tuple(_KIND_BY_FOLD)) and len(left.split()) >= 4:
             return collapse(left)
     return None
 
@@ -282,7 +284,7 @@ def _addressees(lines: list[str], start: int) -> tuple[int, str]:
     """Where the body starts after the "Kính gửi" list, and the list's text."""
     for i in range(start, min(len(lines), start + 12)):
         line = lines[i].strip()
-        if fold(line).startswith("kinh gưi"):
+        if fold_aligned(line).startswith("kinh gưi"):
             listed = [line.split(":", 1)[1] if ":" in line else ""]
             j = i + 1
             while j < len(lines) and lines[j].strip()[:1] in "-+•":

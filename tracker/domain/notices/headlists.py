@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .patterns import vre
-from .text import WORD_RE, fold
+from .text import WORD_RE, fold_aligned
 
 _HEAD_LIST = vre(r"\bcác\s+(?P<head>sở|phòng|ban|cục|chi cục|trung tâm)\s*:\s*")
 _SEP = vre(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
@@ -19,7 +19,7 @@ Item = tuple[int, int, str, tuple[str, ...]]
 
 def head_list_items(text: str, lookup: Lookup) -> list[Item]:
     """Return the items of every "các sở: A, B và C" list, each named with its head noun."""
-    folded = fold(text)
+    folded = fold_aligned(text)
     items: list[Item] = []
     for match in _HEAD_LIST.finditer(folded):
         head = text[match.start("head") : match.end("head")].capitalize()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .agencies import Mention
 from .patterns import STOP_RE, alternation, vre
-from .text import WORD_RE, fold
+from .text import WORD_RE, fold_aligned
 
 HEADS = vre(
     r"(?:các\s+)?"
@@ -61,10 +61,11 @@ _NOT_AGENCY = vre(
 #: Words that end a name unless a level word ("tỉnh", "huyện") closes the name further on:
 #: "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh".
 _SOFT_STOPS = frozenset(
-    fold(w) for w in ("quản lý", "xây dựng", "và", "kiểm tra", "giám sát", "thẩm định", "về")
+    fold_aligned(w)
+    for w in ("quản lý", "xây dựng", "và", "kiểm tra", "giám sát", "thẩm định", "về")
 )
 #: Nouns whose last word reads like a verb of the stop list ("trình").
-_NOUN_COMPOUNDS = frozenset({fold("công trình")})
+_NOUN_COMPOUNDS = frozenset({fold_aligned("công trình")})
 _LEVEL_END = vre(r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\b")
 
 
@@ -83,7 +84,7 @@ def unmatched_at(text: str, folded: str, lower: str, pos: int) -> Mention | None
             break
         stop = STOP_RE.match(lower, word.start())
         if stop and not (end == head.end() and text[word.start()].isupper()):
-            stopped_softly = fold(stop.group()) in _SOFT_STOPS
+            stopped_softly = fold_aligned(stop.group()) in _SOFT_STOPS
             break
         end = word.end()
         if len(folded[pos:end].split()) >= 12:
@@ -103,7 +104,7 @@ def _closing_level(text: str, folded: str, lower: str, pos: int, end: int) -> in
             break
         stop = STOP_RE.match(lower, word.start())
         compound = folded[max(0, word.start() - 5) : word.end()] in _NOUN_COMPOUNDS
-        if stop and fold(stop.group()) not in _SOFT_STOPS and not compound:
+        if stop and fold_aligned(stop.group()) not in _SOFT_STOPS and not compound:
             break
         end = word.end()
         if _LEVEL_END.fullmatch(folded, word.start(), word.end()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import fold
+from .text import fold_aligned
 
 
 def vre(pattern: str) -> re.Pattern[str]:
@@ -12,7 +12,7 @@ def vre(pattern: str) -> re.Pattern[str]:
 
     Patterns must use only lower-case escapes (\\s, \\d, \\b, \\w): folding lower-cases them.
     """
-    folded = fold(pattern).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    folded = fold_aligned(pattern).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
     return re.compile(folded)
 
 
@@ -138,7 +138,7 @@ def lower_same_length(text: str) -> str:
 #: Words that, right after an agency name, mean it is the subject of a statement of fact
 #: rather than of an instruction.
 NOT_ASSIGNING = frozenset(
-    fold(w)
+    fold_aligned(w)
     for w in [
         "đã",
         "được",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .patterns import vre
-from .text import fold
+from .text import fold_aligned
 
 _EVERY = r"(?:hằng|hàng|mỗi|định kỳ(?: hằng| hàng)?)\s+"
 _RULES = (
@@ -25,7 +25,7 @@ _ONGOING = vre(r"(?<!\bchi )\bthường xuyên\b")
 
 def find_recurrence(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """Return the first recurrence named in text and where it is written."""
-    folded = fold(text)
+    folded = fold_aligned(text)
     found: list[tuple[int, int, str]] = []
     for name, pattern in _RULES:
         match = pattern.search(folded)
@@ -39,4 +39,4 @@ def find_recurrence(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 def is_ongoing(text: str) -> bool:
     """Tell whether text sets a standing duty ("thường xuyên") rather than a one-off task."""
-    return bool(_ONGOING.search(fold(text)))
+    return bool(_ONGOING.search(fold_aligned(text)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .text import WORD_RE, fold
+from .text import WORD_RE, fold_aligned
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,16 @@ _SYNONYMS = (
 )
 _SYNONYM_TOKENS: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
 for _long, _short in _SYNONYMS:
-    _SYNONYM_TOKENS[fold(_long).split()[0]].append((tuple(fold(_long).split()), fold(_short)))
+    _SYNONYM_TOKENS[fold_aligned(_long).split()[0]].append(
+        (tuple(fold_aligned(_long).split()), fold_aligned(_short))
+    )
 #: Words that, right after a registry name, make it another body ("Công an" + "xã").
-_LOWER_LEVEL = {fold(w) for w in ("xã", "huyện", "phường", "quận", "cấp", "thị", "tx", "tp")}
+_LOWER_LEVEL = {
+    fold_aligned(w) for w in ("xã", "huyện", "phường", "quận", "cấp", "thị", "tx", "tp")
+}
 #: Heads whose remaining words are often abbreviated by initials ("Sở TN&MT").
-_ABBREVIABLE_HEADS = {fold(w) for w in ("sở", "ban", "hội", "cục", "chi cục", "trung tâm")}
-_AND = fold("và")
+_ABBREVIABLE_HEADS = {fold_aligned(w) for w in ("sở", "ban", "hội", "cục", "chi cục", "trung tâm")}
+_AND = fold_aligned("và")
 
 
 class Token(NamedTuple):
@@ -63,7 +67,7 @@ class Token(NamedTuple):
 
 def tokens(text: str) -> list[Token]:
     """Return the canonical words of text (long forms folded to their abbreviations)."""
-    folded = fold(text)
+    folded = fold_aligned(text)
     raw = [
         Token(m.start(), m.end(), m.group(), text[m.start() : m.end()].isupper())
         for m in WORD_RE.finditer(folded)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .agencies import Mention
 from .names import unmatched_at
 from .patterns import NOT_ASSIGNING, lower_same_length, vre
-from .text import WORD_RE, fold
+from .text import WORD_RE, fold_aligned
 
 _ASSIGN_ANYWHERE = vre(r"\b(?:giao(?:\s+cho)?|ủy quyền cho|phân công(?:\s+cho)?)\s+")
 _ASSIGN_AT_START = vre(r"(?:đề nghị|yêu cầu)\s+(?:cho\s+)?")
@@ -49,7 +49,7 @@ class Roles:
 def assign_roles(text: str, mentions: list[Mention]) -> Roles:
     """Tell lead agencies from supporting ones; recipients and objects get no role."""
     finder = _ListFinder(text, mentions)
-    folded = fold(text)
+    folded = fold_aligned(text)
     lead: list[Mention] = []
     support: list[Mention] = []
     cooperating: list[Mention] = []
@@ -116,7 +116,7 @@ class _ListFinder:
 
     def __init__(self, text: str, mentions: list[Mention]) -> None:
         self.text = text
-        self.folded = fold(text)
+        self.folded = fold_aligned(text)
         self.lower = lower_same_length(text)
         self.by_start = {m.span[0]: m for m in mentions}
 
@@ -198,7 +198,7 @@ def opens_assignment(clause: str, mentions: list[Mention]) -> bool:
     if finder.subject_at(0):
         return True
     offset = len(clause) - len(clause.lstrip())
-    match = _ASSIGN_ANYWHERE.match(fold(clause), offset)
+    match = _ASSIGN_ANYWHERE.match(fold_aligned(clause), offset)
     if not match or not _is_verb_giao(clause, match.start()):
         return False
     return bool(finder.list_at(match.end(), unmatched=True))
@@ -215,7 +215,7 @@ _ADDRESSING = vre(r"\b(?:đề nghị|yêu cầu|giao)\s+(?:cho\s+)?")
 def addressed(text: str, mentions: list[Mention]) -> list[Mention]:
     """The agencies a lead-in speaks to ("..., Sở Tư pháp đề nghị các cơ quan, đơn vị ...")."""
     finder = _ListFinder(text, mentions)
-    folded = fold(text)
+    folded = fold_aligned(text)
     for match in reversed(list(_ADDRESSING.finditer(folded))):
         if _is_verb_giao(text, match.start()):
             items = finder.list_at(match.end(), unmatched=False)

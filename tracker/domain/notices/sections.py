@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .layout import Paragraph
 from .patterns import vre
-from .text import collapse, fold
+from .text import collapse, fold_aligned
 
 _MARKERS = (
     ("article", re.compile(r"^(?P<m>Điều\s+\d{1,3}[.:])\s+")),
@@ -70,7 +70,7 @@ def body_paragraphs(lines: list[str]) -> list[Paragraph]:
     for line in lines:
         if _FOOTER.match(line):
             break
-        kept.append("" if _FURNITURE.match(fold(line)) else line.strip())
+        kept.append("" if _FURNITURE.match(fold_aligned(line)) else line.strip())
     paragraphs: list[Paragraph] = []
     previous = ""
     for line in kept:
@@ -151,7 +151,7 @@ def find_section(paragraphs: list[Paragraph]) -> Section | None:
     for i, p in enumerate(paragraphs):
         if not is_heading_like(p) or (len(p.text.split()) > 45 and not p.text.endswith(":")):
             continue
-        folded = fold(p.text)
+        folded = fold_aligned(p.text)
         heading = p.text.rstrip(" :")
         if _is_strong(p, folded) or _is_conclusion_heading(p, folded):
             return Section(i, heading, True)
@@ -176,7 +176,7 @@ def _is_conclusion_heading(p: Paragraph, folded: str) -> bool:
 
 def is_closing(p: Paragraph) -> bool:
     """Tell whether a paragraph is the notice's closing formula, not a task."""
-    return p.kind != "table" and bool(_CLOSING.search(fold(p.text)))
+    return p.kind != "table" and bool(_CLOSING.search(fold_aligned(p.text)))
 
 
 def split_clauses(text: str) -> list[str]:

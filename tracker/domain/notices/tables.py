@@ -6,7 +6,7 @@ import re
 
 from .layout import Paragraph, Unit
 from .patterns import vre
-from .text import fold
+from .text import fold_aligned
 
 TABLE_COLUMNS = {
     "lead": vre(r"chủ trì|thực hiện|cơ quan|đơn vị"),
@@ -20,7 +20,7 @@ def table_columns(p: Paragraph) -> dict[str, int]:
     """Read a header row: which column holds the task, the lead, the support and the time."""
     found: dict[str, int] = {}
     for i, cell in enumerate(p.cells):
-        folded = fold(cell)
+        folded = fold_aligned(cell)
         for role in ("support", "time", "task", "lead"):
             if role not in found and TABLE_COLUMNS[role].search(folded):
                 found[role] = i
@@ -54,7 +54,7 @@ _ATTRIBUTE = vre(
 
 def attribute_columns(text: str) -> tuple[tuple[str, int, int], ...]:
     """The labelled parts of a task ("Cơ quan chủ trì: Sở X; Thời gian: Quý II") as columns."""
-    labels = list(_ATTRIBUTE.finditer(fold(text)))
+    labels = list(_ATTRIBUTE.finditer(fold_aligned(text)))
     if not any(m.group("lead") or m.group("support") or m.group("time") for m in labels):
         return ()
     spans = []
@@ -69,5 +69,5 @@ def attribute_columns(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def is_attribute_line(text: str) -> bool:
     """Whether a line only gives an attribute of the task above it."""
-    match = _ATTRIBUTE.match(fold(text))
+    match = _ATTRIBUTE.match(fold_aligned(text))
     return bool(match and match.start("label") == 0)

@@ -1,6 +1,6 @@
 """Text normalisation for Vietnamese notices.
 
-`fold` maps every character to exactly one character, so offsets found in folded text are
+`fold_aligned` maps every character to exactly one character, so offsets found in folded text are
 offsets in the original: matching happens on folded text, results are cut from the original.
 """
 
@@ -42,7 +42,7 @@ _FOLD_TABLE = _build_table()
 
 
 @lru_cache(maxsize=4096)
-def fold(text: str) -> str:
+def fold_aligned(text: str) -> str:
     """Return a same-length, lower-case, tone-free form of NFC text for matching."""
     if text.isascii():
         return text.lower()
@@ -64,7 +64,7 @@ def collapse(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Return the words of text, folded."""
-    return WORD_RE.findall(fold(text))
+    return WORD_RE.findall(fold_aligned(text))
 
 
 def is_upper_line(text: str) -> bool:

@@ -10,7 +10,7 @@ from .layout import Paragraph, Unit
 from .patterns import vre
 from .sections import BACKGROUND, TERMINAL, is_closing, is_heading_like, split_clauses
 from .tables import attribute_columns, is_attribute_line, row_unit, table_columns
-from .text import fold
+from .text import fold_aligned
 
 #: Tells whether a clause starts a new assignment ("giao Sở X ...", "Sở X chủ trì ...").
 Opens = Callable[[str], bool]
@@ -95,7 +95,7 @@ class _SectionReader:
 
     def _paragraph(self, p: Paragraph) -> None:
         context = self._context()
-        if is_closing(p) or (context and BACKGROUND.search(fold(context)[:60])):
+        if is_closing(p) or (context and BACKGROUND.search(fold_aligned(context)[:60])):
             return
         if _is_assessment(p.text) and not (context and self.names_only(context)):
             return
@@ -104,7 +104,7 @@ class _SectionReader:
             return
         text, context = _labelled(p.text, self.names_only) or (p.text, context)
         parts = _split_runons(text, self.opens)
-        found = [Unit(t, context) for t in parts if not _OPINION.match(fold(t))]
+        found = [Unit(t, context) for t in parts if not _OPINION.match(fold_aligned(t))]
         self.units += found
         self.from_items = self.from_items + len(found) if p.kind is not None else 0
 
@@ -151,7 +151,7 @@ def _with_attributes(unit: Unit) -> Unit:
 
 
 def _is_assessment(text: str) -> bool:
-    folded = fold(text)
+    folded = fold_aligned(text)
     first = re.split(r"[.;]\s", folded, maxsplit=1)[0]
     return bool(
         _STATUS_OPENER.match(folded) and _STATUS_VERB.search(first) and not _COMMANDS.search(first)
@@ -159,7 +159,9 @@ def _is_assessment(text: str) -> bool:
 
 
 def _is_submission(text: str, opens: Opens) -> bool:
-    return bool(_SUBMISSION.match(fold(text)) and _DATE_LIKE.search(text) and not opens(text))
+    return bool(
+        _SUBMISSION.match(fold_aligned(text)) and _DATE_LIKE.search(text) and not opens(text)
+    )
 
 
 def _labelled(text: str, names_only: NamesOnly) -> tuple[str, str] | None:
@@ -193,8 +195,8 @@ def _cooperates_with(previous: str, clause: str) -> bool:
     """ "Sở A chủ trì; Sở B, Sở C phối hợp ...": the second clause belongs to the first."""
     return (
         previous.rstrip().endswith(";")
-        and bool(_CHAIRS.search(fold(previous)))
-        and bool(_BARE_COOP.search(fold(clause)[:160]))
+        and bool(_CHAIRS.search(fold_aligned(previous)))
+        and bool(_BARE_COOP.search(fold_aligned(clause)[:160]))
     )
 
 

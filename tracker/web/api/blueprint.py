@@ -9,9 +9,9 @@ from functools import wraps
 
 from flask import Blueprint, g, jsonify, request
 
+from tracker.domain.accounts.tokens import user_for_token
 from tracker.domain.errors import DomainError
 from tracker.domain.permissions import actor_for_user
-from tracker.domain.tokens import user_for_token
 from tracker.extensions import csrf, db
 from tracker.web.api.errors import ApiError, error_response, handle_api_error
 from tracker.web.api.errors import handle_domain_error as _domain_error_body

@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.domain.states import AgencyLevel, AssignmentRole, ExtensionState, TimeStatus, WorkState
 from tracker.domain.status import classify, task_status, time_status_sql
-from tracker.domain.task_queries import TaskFilters, task_page
+from tracker.domain.work.task_queries import TaskFilters, task_page
 from tracker.models import Agency, Assignment, Document, ExtensionRequest, ProgressUpdate, Task
 from tracker.web.access import (
     assignment_scope,

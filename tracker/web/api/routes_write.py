@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from tracker.domain import assignment as assigning
-from tracker.domain import tasks, workflow
+from tracker.domain import workflow
 from tracker.domain.errors import InvalidInput
 from tracker.domain.states import AssignmentRole, Priority, Recurrence
+from tracker.domain.work import assignment as assigning
+from tracker.domain.work import tasks
 from tracker.extensions import db
 from tracker.models import Agency, Document, ExtensionRequest
 from tracker.web.access import current_actor

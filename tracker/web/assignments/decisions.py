@@ -6,10 +6,10 @@ from flask import request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from tracker.domain import assignment as assigning
 from tracker.domain import workflow
-from tracker.domain.assignment import pending_extension
 from tracker.domain.errors import InvalidInput, TransitionRefused
+from tracker.domain.work import assignment as assigning
+from tracker.domain.work.assignment import pending_extension
 from tracker.web.access import OFFICE_ROLES, roles_required
 from tracker.web.assignments.views import act, bp
 

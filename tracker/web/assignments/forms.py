@@ -17,7 +17,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.domain.evidence import ALLOWED
+from tracker.domain.work.evidence import ALLOWED
 from tracker.web.forms import VNDateField, options
 
 _REQUIRED = _l("This field is required.")

@@ -6,15 +6,15 @@ import sqlalchemy as sa
 from flask import render_template
 from sqlalchemy.orm import selectinload
 
-from tracker.domain.assignment import (
+from tracker.domain.permissions import descendant_agency_ids
+from tracker.domain.states import Role
+from tracker.domain.status import classify
+from tracker.domain.work.assignment import (
     can_change_deadline,
     can_delegate,
     can_request_extension,
     pending_extension,
 )
-from tracker.domain.permissions import descendant_agency_ids
-from tracker.domain.states import Role
-from tracker.domain.status import classify
 from tracker.domain.workflow import Action, allowed_actions
 from tracker.extensions import db
 from tracker.models import Assignment, ProgressUpdate

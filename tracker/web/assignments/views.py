@@ -8,11 +8,11 @@ from flask import Blueprint, abort, current_app, flash, redirect, send_file, url
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from tracker.domain import assignment as assigning
 from tracker.domain import workflow
 from tracker.domain.errors import DomainError, PermissionDenied
-from tracker.domain.evidence import Upload, check_uploads, store_evidence, stored_path
 from tracker.domain.permissions import require_agency_side
+from tracker.domain.work import assignment as assigning
+from tracker.domain.work.evidence import Upload, check_uploads, store_evidence, stored_path
 from tracker.extensions import db
 from tracker.models import Agency, Attachment
 from tracker.web.access import current_actor, visible_assignment_or_404

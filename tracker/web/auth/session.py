@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import refresh
 from flask_login import current_user
 
-from tracker.domain.sessions import SessionLimits, session_user
+from tracker.domain.accounts.sessions import SessionLimits, session_user
 from tracker.extensions import db, login_manager
 from tracker.web.clock import request_now
 

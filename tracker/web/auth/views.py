@@ -17,10 +17,10 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker.domain import sessions
+from tracker.domain.accounts import sessions
+from tracker.domain.accounts.users import find_user, set_password, verify_password
 from tracker.domain.errors import DomainError
 from tracker.domain.permissions import actor_for_user
-from tracker.domain.users import find_user, set_password, verify_password
 from tracker.extensions import db
 from tracker.web.auth.forms import (
     ChangePasswordForm,

@@ -8,8 +8,8 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from tracker.domain import reports
-from tracker.domain.dashboard import Dashboard, dashboard
+from tracker.domain.reports import figures as reports
+from tracker.domain.reports.dashboard import Dashboard, dashboard
 from tracker.domain.states import TimeStatus
 from tracker.web.access import current_actor
 from tracker.web.clock import policy, request_now

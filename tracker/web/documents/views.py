@@ -20,10 +20,10 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy.orm import selectinload
 
-from tracker.domain import tasks as task_rules
 from tracker.domain.errors import DomainError
-from tracker.domain.evidence import clean_filename
 from tracker.domain.states import DocumentKind
+from tracker.domain.work import tasks as task_rules
+from tracker.domain.work.evidence import clean_filename
 from tracker.extensions import db
 from tracker.models import Assignment, Document, Task
 from tracker.web.access import (

@@ -7,8 +7,8 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from wtforms import FieldList, FormField
 
-from tracker.domain.notice_draft import DraftDirective, NoticeDraft, deadline_span_in_text
-from tracker.domain.notice_draft import sentence_starts as _sentence_starts
+from tracker.domain.notices.draft import DraftDirective, NoticeDraft, deadline_span_in_text
+from tracker.domain.notices.draft import sentence_starts as _sentence_starts
 from tracker.extensions import db
 from tracker.models import Agency
 from tracker.web.choices import agency_tree_choices

@@ -8,8 +8,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain.errors import InvalidInput
-from tracker.domain.evidence import Upload
 from tracker.domain.notices import NoticeFileError, extract_text
+from tracker.domain.work.evidence import Upload
 from tracker.web.imports.forms import ACCEPTED_SUFFIXES, ReadForm
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024

@@ -6,17 +6,17 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tracker.domain import import_drafts
-from tracker.domain import notice_draft as edits
 from tracker.domain.errors import DomainError
-from tracker.domain.notice_draft import NoticeDraft, draft_from_reading, early_deadlines
-from tracker.domain.notice_import import (
+from tracker.domain.notices import draft as edits
+from tracker.domain.notices import read_notice
+from tracker.domain.notices import saved_drafts as import_drafts
+from tracker.domain.notices.draft import NoticeDraft, draft_from_reading, early_deadlines
+from tracker.domain.notices.importing import (
     confirm_import,
     draft_problems,
     registry_refs,
     store_original,
 )
-from tracker.domain.notices import read_notice
 from tracker.extensions import db
 from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
 from tracker.web.clock import request_now

@@ -10,8 +10,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 
 from tracker.domain import workflow
+from tracker.domain.accounts.links import link_actor, link_assignments, link_covers, resolve_link
 from tracker.domain.errors import DomainError
-from tracker.domain.links import link_actor, link_assignments, link_covers, resolve_link
 from tracker.extensions import db
 from tracker.models import Assignment
 from tracker.web.clock import policy, request_now

@@ -7,8 +7,8 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from tracker.domain import feeds
 from tracker.domain.errors import DomainError
+from tracker.domain.reports import feeds
 from tracker.extensions import db
 from tracker.models import Agency
 from tracker.web.access import current_actor

@@ -6,9 +6,9 @@ from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from tracker.domain import exports
-from tracker.domain.reports import Scope
-from tracker.domain.reports_tables import NoticeRow, notice_rows
+from tracker.domain.reports import exports
+from tracker.domain.reports.figures import Scope
+from tracker.domain.reports.tables import NoticeRow, notice_rows
 from tracker.domain.workflow import STATE_LABELS
 from tracker.extensions import db
 from tracker.models import Document

@@ -9,10 +9,10 @@ from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from tracker.domain import exports
 from tracker.domain.errors import InvalidInput
-from tracker.domain.reports import Scope
-from tracker.domain.reports_tables import ScoreRow, period_bounds, scoreboard
+from tracker.domain.reports import exports
+from tracker.domain.reports.figures import Scope
+from tracker.domain.reports.tables import ScoreRow, period_bounds, scoreboard
 from tracker.web.access import current_actor
 from tracker.web.clock import policy, request_now
 from tracker.web.dashboard.links import task_list_url

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker.domain import tokens
+from tracker.domain.accounts import tokens
 from tracker.domain.errors import DomainError
 from tracker.extensions import db
 from tracker.web.clock import request_now

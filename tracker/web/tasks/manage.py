@@ -6,11 +6,11 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from tracker.domain import assignment as assigning
-from tracker.domain import tasks as task_rules
 from tracker.domain.agencies import agencies_at_level
 from tracker.domain.errors import DomainError
 from tracker.domain.states import AssignmentRole, Priority, Recurrence
+from tracker.domain.work import assignment as assigning
+from tracker.domain.work import tasks as task_rules
 from tracker.extensions import db
 from tracker.models import Agency, Document, Task
 from tracker.web.access import OFFICE_ROLES, current_actor, roles_required

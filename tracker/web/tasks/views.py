@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.domain.states import AssignmentRole, TimeStatus
 from tracker.domain.status import classify
-from tracker.domain.task_queries import TaskFilters, task_page
+from tracker.domain.work.task_queries import TaskFilters, task_page
 from tracker.extensions import db
 from tracker.models import Agency, Document, Task
 from tracker.web.access import current_actor, visible_documents, visible_task_or_404

@@ -11,10 +11,10 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
-from tracker.domain import sessions
+from tracker.domain.accounts import sessions
+from tracker.domain.accounts.users import create_user, set_active
 from tracker.domain.errors import DomainError
 from tracker.domain.states import Role
-from tracker.domain.users import create_user, set_active
 from tracker.extensions import db
 from tracker.models import Agency, User
 from tracker.web.access import current_actor, roles_required

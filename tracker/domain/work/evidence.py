@@ -17,8 +17,8 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.domain import audit
 from tracker.domain.errors import InvalidInput
-from tracker.domain.files import write_with_transaction
 from tracker.domain.permissions import Actor
+from tracker.domain.work.files import write_with_transaction
 from tracker.extensions import db
 from tracker.models import Assignment, Attachment, ProgressUpdate
 

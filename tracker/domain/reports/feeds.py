@@ -16,11 +16,11 @@ from flask_babel import lazy_gettext as _l
 from icalendar import Calendar, Event
 
 from tracker.domain import audit
+from tracker.domain.accounts.tokens import hash_secret
 from tracker.domain.clock import require_aware
 from tracker.domain.errors import NotFound, PermissionDenied
 from tracker.domain.permissions import Actor
 from tracker.domain.states import OPEN_STATES
-from tracker.domain.tokens import hash_secret
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, CalendarFeed, Document, Task
 

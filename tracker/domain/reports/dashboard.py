@@ -8,7 +8,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from tracker.domain.reports import (
+from tracker.domain.reports.figures import (
     CLASSIFIED_STATES,
     Scope,
     Week,

@@ -16,16 +16,16 @@ from sqlalchemy.orm import selectinload
 
 from tracker.domain import audit
 from tracker.domain.agencies import create_agency
-from tracker.domain.assignment import assign
 from tracker.domain.clock import require_aware
 from tracker.domain.errors import InvalidInput
-from tracker.domain.evidence import clean_filename
-from tracker.domain.notice_draft import DraftDirective, NoticeDraft, early_deadlines
 from tracker.domain.notices import AgencyRef
+from tracker.domain.notices.draft import DraftDirective, NoticeDraft, early_deadlines
 from tracker.domain.permissions import Actor, require_office
 from tracker.domain.states import AgencyLevel, AssignmentRole, DocumentKind, Recurrence
-from tracker.domain.tasks import create_document, create_task
 from tracker.domain.text import fold, nfc
+from tracker.domain.work.assignment import assign
+from tracker.domain.work.evidence import clean_filename
+from tracker.domain.work.tasks import create_document, create_task
 from tracker.extensions import db
 from tracker.models import Agency, Document
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain.errors import InvalidInput
-from tracker.domain.reports import Scope, grouped_counts, on_time_rate
+from tracker.domain.reports.figures import Scope, grouped_counts, on_time_rate
 from tracker.domain.states import AssignmentRole, TimeStatus, WorkState
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, ProgressUpdate, Task

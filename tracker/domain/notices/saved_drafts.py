@@ -9,8 +9,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from tracker.domain.clock import require_aware
-from tracker.domain.notice_draft import NoticeDraft
-from tracker.domain.notice_import import StoredOriginal
+from tracker.domain.notices.draft import NoticeDraft
+from tracker.domain.notices.importing import StoredOriginal
 from tracker.extensions import db
 from tracker.models.import_draft import ImportDraft
 

@@ -1,0 +1,1 @@
+"""Accounts: users, sessions, personal API tokens and signed e-mail links."""
