@@ -8,11 +8,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.domain.states import AgencyLevel
-from tracker.extensions import db
+from tracker.extensions import Model
 from tracker.models.types import UTCDateTime, str_enum, utcnow
 
 
-class Agency(db.Model):
+class Agency(Model):
     __tablename__ = "agency"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -41,7 +41,7 @@ class Agency(db.Model):
         return f"<Agency {self.code}>"
 
 
-class AgencyAlias(db.Model):
+class AgencyAlias(Model):
     """Another spelling or abbreviation of the agency's name, as notices write it."""
 
     __tablename__ = "agency_alias"
@@ -54,7 +54,7 @@ class AgencyAlias(db.Model):
     agency: Mapped[Agency] = relationship(back_populates="aliases")
 
 
-class AgencyContact(db.Model):
+class AgencyContact(Model):
     __tablename__ = "agency_contact"
     __table_args__ = (sa.UniqueConstraint("agency_id", "email"),)
 

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.domain.states import DocumentKind
-from tracker.extensions import db
+from tracker.extensions import Model
 from tracker.models.types import UTCDateTime, str_enum, utcnow
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tracker.models.user import User
 
 
-class Document(db.Model):
+class Document(Model):
     __tablename__ = "document"
 
     id: Mapped[int] = mapped_column(primary_key=True)

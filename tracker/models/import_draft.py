@@ -8,11 +8,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tracker.extensions import db
+from tracker.extensions import Model
 from tracker.models.types import UTCDateTime
 
 
-class ImportDraft(db.Model):
+class ImportDraft(Model):
     __tablename__ = "import_draft"
 
     #: random, in the URL; also the import key, so confirming twice creates one document

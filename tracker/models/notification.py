@@ -8,7 +8,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.extensions import db
+from tracker.extensions import Model
 from tracker.models.agency import Agency
 from tracker.models.types import UTCDateTime, str_enum, utcnow
 
@@ -20,7 +20,7 @@ class NotificationStatus(enum.StrEnum):
     HELD = "held"  #: not sent: no mail server configured
 
 
-class Notification(db.Model):
+class Notification(Model):
     """One e-mail, recorded in the transaction that decided to send it."""
 
     __tablename__ = "notification"
@@ -61,7 +61,7 @@ class Notification(db.Model):
     agency: Mapped[Agency | None] = relationship()
 
 
-class AccessLink(db.Model):
+class AccessLink(Model):
     """A revocable, expiring link that lets an agency report without a password."""
 
     __tablename__ = "access_link"
@@ -77,7 +77,7 @@ class AccessLink(db.Model):
     agency: Mapped[Agency] = relationship()
 
 
-class CalendarFeed(db.Model):
+class CalendarFeed(Model):
     """A secret iCalendar URL of an agency's deadlines (no agency: the office's, everything)."""
 
     __tablename__ = "calendar_feed"
@@ -91,7 +91,7 @@ class CalendarFeed(db.Model):
     agency: Mapped[Agency | None] = relationship()
 
 
-class CalendarDay(db.Model):
+class CalendarDay(Model):
     """A day the office sets apart from the holiday calendar: a compensatory day off, or a
     Saturday worked in exchange."""
 
@@ -103,7 +103,7 @@ class CalendarDay(db.Model):
     label: Mapped[str] = mapped_column(sa.String(255), default="")
 
 
-class SchedulerLease(db.Model):
+class SchedulerLease(Model):
     """Who may run the scheduled jobs now; renewed by the holder, taken over when it lapses."""
 
     __tablename__ = "scheduler_lease"
@@ -113,7 +113,7 @@ class SchedulerLease(db.Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class JobRun(db.Model):
+class JobRun(Model):
     """When each sweep last ran, for the outbox page and for catching up after downtime."""
 
     __tablename__ = "job_run"

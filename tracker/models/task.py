@@ -16,14 +16,14 @@ from tracker.domain.states import (
     UpdateKind,
     WorkState,
 )
-from tracker.extensions import db
+from tracker.extensions import Model
 from tracker.models.agency import Agency
 from tracker.models.document import Document
 from tracker.models.types import UTCDateTime, str_enum, utcnow
 from tracker.models.user import User
 
 
-class Task(db.Model):
+class Task(Model):
     __tablename__ = "task"
     __table_args__ = (
         sa.UniqueConstraint("document_id", "ordinal"),
@@ -61,7 +61,7 @@ class Task(db.Model):
         return f"<Task {self.id} {self.title[:30]!r}>"
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A task given to one agency, as lead (chủ trì) or support (phối hợp)."""
 
     __tablename__ = "assignment"
@@ -124,7 +124,7 @@ class Assignment(db.Model):
         return f"<Assignment {self.id} task={self.task_id} agency={self.agency_id} {self.state}>"
 
 
-class ProgressUpdate(db.Model):
+class ProgressUpdate(Model):
     __tablename__ = "progress_update"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -142,7 +142,7 @@ class ProgressUpdate(db.Model):
     attachments: Mapped[list[Attachment]] = relationship(back_populates="update")
 
 
-class Attachment(db.Model):
+class Attachment(Model):
     """An evidence file; stored outside static/ under a random name, never the user's."""
 
     __tablename__ = "attachment"
@@ -162,7 +162,7 @@ class Attachment(db.Model):
     assignment: Mapped[Assignment] = relationship()
 
 
-class ExtensionRequest(db.Model):
+class ExtensionRequest(Model):
     __tablename__ = "extension_request"
     __table_args__ = (sa.Index("ix_extension_request_state", "state"),)
 

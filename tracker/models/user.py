@@ -9,7 +9,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.domain.states import Role
-from tracker.extensions import db
+from tracker.extensions import Model, db
 from tracker.models.agency import Agency
 from tracker.models.types import UTCDateTime, str_enum, utcnow
 
@@ -40,7 +40,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.email} {self.role}>"
 
 
-class UserSession(db.Model):
+class UserSession(Model):
     """A server-side login session; the cookie only carries its random token."""
 
     __tablename__ = "user_session"
@@ -60,7 +60,7 @@ class UserSession(db.Model):
     user: Mapped[User] = relationship()
 
 
-class LoginAttempt(db.Model):
+class LoginAttempt(Model):
     """Failed logins, counted per account and per address to slow down guessing."""
 
     __tablename__ = "login_attempt"
@@ -72,7 +72,7 @@ class LoginAttempt(db.Model):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A personal API token; only its hash is kept, the token is shown once."""
 
     __tablename__ = "api_token"
