@@ -113,3 +113,17 @@ def give(office_actor, now):
         return assignment
 
     return make
+
+
+def deliver_to_loopback(app, now) -> list[Received]:
+    """Deliver every pending mail to a loopback server started for the purpose; what arrived."""
+    from tracker.reminders.sender import deliver_pending
+
+    server = SmtpServer()
+    server.start()
+    try:
+        config = {**app.config, "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": server.port}
+        deliver_pending(now, config)
+    finally:
+        server.stop()
+    return server.received

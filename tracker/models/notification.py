@@ -40,6 +40,10 @@ class Notification(Model):
     dedup_key: Mapped[str] = mapped_column(sa.String(200), unique=True)
     agency_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agency.id"), index=True)
     assignment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("assignment.id"), index=True)
+    #: the account an account mail is for (its link is made for this user at delivery)
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
     to_addrs: Mapped[list] = mapped_column(sa.JSON, default=list)
     cc_addrs: Mapped[list] = mapped_column(sa.JSON, default=list)
     subject: Mapped[str] = mapped_column(sa.String(500))

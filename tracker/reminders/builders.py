@@ -248,3 +248,14 @@ def build_summary(data: SummaryData, locale: str) -> BuiltMail:
         data=data,
         columns=[(status, status_labels[status]) for status in SUMMARY_COLUMNS],
     )
+
+
+ACCOUNT_SUBJECTS = {
+    "password_reset": lambda: _("Reset your password"),
+    "set_password": lambda: _("Your account on the directive tracker"),
+}
+
+
+def build_account_mail(kind: str, name: str, link: str, minutes: int, locale: str) -> BuiltMail:
+    """A password link for an account (`kind` of ACCOUNT_SUBJECTS), in the common layout."""
+    return render_mail(kind, locale, ACCOUNT_SUBJECTS[kind], name=name, link=link, minutes=minutes)

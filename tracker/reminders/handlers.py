@@ -11,10 +11,10 @@ from datetime import datetime
 from flask import current_app
 
 from tracker.domain import events
-from tracker.domain.accounts.links import issue_link
 from tracker.models import Assignment, ExtensionRequest
 from tracker.reminders import builders
 from tracker.reminders.due import OpenItem, recipients_by_agency
+from tracker.reminders.links import ACCESS_MARK
 from tracker.reminders.planning import PlannedMail, by_locale, link_url, localised_key, record_plan
 from tracker.reminders.settings import ReminderSettings
 
@@ -39,10 +39,8 @@ def record_event_mail(kind: str, key: str, assignment: Assignment, now: datetime
     recipients = recipients_by_agency([assignment.agency_id]).get(assignment.agency_id)
     if not recipients:
         return 0
-    token = issue_link(
-        settings.secret_key, assignment.agency_id, now, settings.link_days, assignment.id
-    )
-    url, item = link_url(settings, token, assignment.id), _item(assignment)
+    # the token is made at delivery, for this assignment (tracker.reminders.links)
+    url, item = link_url(settings, ACCESS_MARK, assignment.id), _item(assignment)
     planned = [
         PlannedMail(
             kind,

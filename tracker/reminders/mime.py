@@ -39,6 +39,9 @@ class MailParts:
     body_text: str
     body_html: str
     message_id: str | None = None
+    agency_id: int | None = None
+    assignment_id: int | None = None
+    user_id: int | None = None  #: the account of an account mail
 
     @property
     def recipients(self) -> list[str]:

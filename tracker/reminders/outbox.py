@@ -62,6 +62,7 @@ def new_mail(
     cc: list[str] | None = None,
     agency_id: int | None = None,
     assignment_id: int | None = None,
+    user_id: int | None = None,
     locale: str = "vi",
 ) -> Notification:
     """A pending outbox row, its headers checked (not yet added to the session)."""
@@ -76,6 +77,7 @@ def new_mail(
         locale=locale,
         agency_id=agency_id,
         assignment_id=assignment_id,
+        user_id=user_id,
         status=NotificationStatus.PENDING,
         attempts=0,
         next_attempt_at=now,

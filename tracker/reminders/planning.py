@@ -1,7 +1,8 @@
 """Planning: turning what is due into built mails with their recipients and dedup keys.
 
 A sweep plans (loads in a few queries, groups in Python, builds), then records the plan in the
-outbox. Planning writes nothing but the access links the mails carry (through `links`).
+outbox. Planning writes nothing: the access links the mails carry are placeholders, made by the
+sender at delivery (tracker.reminders.links).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tracker.domain.accounts.links import issue_link
 from tracker.domain.calendar import WorkCalendar
 from tracker.reminders import builders
 from tracker.reminders.builders import BuiltMail
@@ -30,6 +30,7 @@ from tracker.reminders.due import (
     recipients_by_agency,
     reminder_stage,
 )
+from tracker.reminders.links import ACCESS_MARK
 from tracker.reminders.outbox import record_mail_once
 from tracker.reminders.settings import ReminderSettings
 
@@ -50,10 +51,9 @@ class PlannedMail:
 
 
 def stored_links(settings: ReminderSettings, now: datetime) -> LinkFactory:
-    """Links recorded as AccessLink rows (what real mails carry)."""
-    return lambda agency_id, assignment_id=None: issue_link(
-        settings.secret_key, agency_id, now, settings.link_days, assignment_id
-    )
+    """What recorded mails carry: the placeholder the sender replaces by a token at delivery
+    (the mail's agency and assignment say what the link opens)."""
+    return lambda agency_id, assignment_id=None: ACCESS_MARK
 
 
 def preview_links(_agency_id: int, _assignment_id: int | None = None) -> str:

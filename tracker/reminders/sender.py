@@ -29,8 +29,10 @@ import sqlalchemy as sa
 
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
+from tracker.reminders.links import with_links
 from tracker.reminders.mime import MailParts, message_id
 from tracker.reminders.outbox import NO_MAIL_SERVER
+from tracker.reminders.settings import ReminderSettings
 from tracker.reminders.smtp import MESSAGE_ERRORS, SmtpSettings, close, connect, describe, send_one
 
 N = Notification
@@ -92,7 +94,8 @@ def claim(now: datetime, limit: int, lease: timedelta) -> list[MailParts]:
     stmt = stmt.values(claimed_until=now + lease).returning(N.id)
     ids = list(db.session.scalars(stmt, execution_options={"synchronize_session": False}))
     columns = (N.id, N.dedup_key, N.to_addrs, N.cc_addrs, N.subject, N.body_text, N.body_html)
-    rows = db.session.execute(sa.select(*columns, N.message_id).where(N.id.in_(ids)).order_by(N.id))
+    columns += (N.message_id, N.agency_id, N.assignment_id, N.user_id)
+    rows = db.session.execute(sa.select(*columns).where(N.id.in_(ids)).order_by(N.id))
     claimed = [MailParts(*row) for row in rows]
     db.session.commit()
     return claimed
@@ -217,12 +220,15 @@ def deliver_pending(
 ) -> DeliveryReport:
     """Deliver every due outbox row, batch by batch, one SMTP connection per batch."""
     settings, report = SmtpSettings.from_config(config), DeliveryReport()
+    link_settings = ReminderSettings.from_config(config)
     db.session.commit()  # start from no open transaction
     if not settings.host:
         report.held = hold_pending(now)
         db.session.commit()
         return report
     while batch := claim(now, batch_size, lease):
+        batch = with_links(batch, now, link_settings)  # the tokens, made now
+        db.session.commit()
         try:
             conn = connect(settings)
         except (OSError, smtplib.SMTPException) as error:

@@ -6,10 +6,14 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
+from tracker.domain.states import Role
 from tracker.extensions import db
-from tracker.models import Agency, Notification, NotificationStatus
+from tracker.models import Agency, NotificationStatus
+from tracker.reminders.links import redacted
 from tracker.reminders.outbox import resend
+from tracker.reminders.outbox_reads import search_outbox, visible_mail
 from tracker.reminders.planning import preview_digest
 from tracker.reminders.settings import ReminderSettings
 from tracker.web.access import OFFICE_ROLES, roles_required
@@ -17,8 +21,6 @@ from tracker.web.clock import request_now
 
 bp = Blueprint("outbox", __name__, url_prefix="/outbox", template_folder="templates")
 
-
-PAGE_SIZE = 50
 
 #: what each kind of mail is, for the people reading the outbox
 KIND_LABELS = {
@@ -33,6 +35,7 @@ KIND_LABELS = {
     "extension_approved": _l("Extension approved"),
     "extension_rejected": _l("Extension rejected"),
     "password_reset": _l("Password reset"),
+    "set_password": _l("New account: choose a password"),
 }
 STATUS_LABELS = {
     NotificationStatus.PENDING: _l("Waiting to be sent"),
@@ -47,28 +50,22 @@ def _labels():
     return {"kind_labels": KIND_LABELS, "status_labels": STATUS_LABELS}
 
 
-def search_outbox(text: str, status: str | None, page: int):
-    """Mails matching `text` (subject, recipients, key) and `status`, newest first."""
-    query = sa.select(Notification).order_by(Notification.id.desc())
-    if status in {s.value for s in NotificationStatus}:
-        query = query.where(Notification.status == NotificationStatus(status))
-    if text:
-        pattern = f"%{text.strip()}%"
-        query = query.where(
-            sa.or_(
-                Notification.subject.ilike(pattern),
-                Notification.dedup_key.ilike(pattern),
-                sa.cast(Notification.to_addrs, sa.String).ilike(pattern),
-            )
-        )
-    return db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
+def _admin() -> bool:
+    return current_user.role == Role.ADMIN
+
+
+def _visible_or_404(notification_id: int):
+    row = visible_mail(notification_id, admin=_admin())
+    if row is None:
+        abort(404)
+    return row
 
 
 @bp.get("/")
 @roles_required(*OFFICE_ROLES)
 def index():
     text, status = request.args.get("q", ""), request.args.get("status") or None
-    page = search_outbox(text, status, request.args.get("page", 1, type=int))
+    page = search_outbox(text, status, request.args.get("page", 1, type=int), admin=_admin())
     agencies = db.session.scalars(sa.select(Agency).where(Agency.active).order_by(Agency.name))
     return render_template(
         "outbox/index.html",
@@ -84,14 +81,21 @@ def index():
 @bp.get("/<int:notification_id>")
 @roles_required(*OFFICE_ROLES)
 def show(notification_id: int):
-    row = db.get_or_404(Notification, notification_id)
-    return render_template("outbox/show.html", row=row, statuses=NotificationStatus)
+    row = _visible_or_404(notification_id)
+    label = _("[link made when the mail is sent]")
+    return render_template(
+        "outbox/show.html",
+        row=row,
+        statuses=NotificationStatus,
+        body_text=redacted(row.body_text, label),
+        body_html=redacted(row.body_html, label),
+    )
 
 
 @bp.post("/<int:notification_id>/resend")
 @roles_required(*OFFICE_ROLES)
 def resend_one(notification_id: int):
-    row = db.get_or_404(Notification, notification_id)
+    row = _visible_or_404(notification_id)
     if resend(row, request_now()):
         db.session.commit()
         flash(_("The message is queued to be sent again."), "success")
