@@ -27,10 +27,25 @@ def test_a_dead_leaders_lease_lapses_and_another_takes_over(app):
     assert not second.acquire(MONDAY_8AM + timedelta(minutes=1))
     assert first.acquire(MONDAY_8AM + timedelta(minutes=2))  # the holder renews
     first._close_lock_conn()  # the holder dies: no release, its row stays until it lapses
+    # The server frees a closed connection's advisory lock a moment later, not at once.
+    _wait_until(lambda: not _advisory_lock_held(), seconds=30)
     assert second.acquire(MONDAY_8AM + timedelta(minutes=2) + ttl + timedelta(seconds=1))
     assert db.session.get(SchedulerLease, "scheduler").holder == "host-b:2"
     assert not first.acquire(MONDAY_8AM + timedelta(minutes=6))  # a comeback stays idle
     second.release()
+
+
+def _advisory_lock_held() -> bool:
+    """Whether any session holds an advisory lock in this test's database (PostgreSQL)."""
+    if db.engine.dialect.name != "postgresql":
+        return False
+    query = (
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+        " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+    )
+    held = db.session.scalar(sa.text(query))
+    db.session.rollback()
+    return bool(held)
 
 
 def _scheduler(env) -> subprocess.Popen:
