@@ -63,7 +63,8 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "tracker@localhost")
     MAIL_TIMEOUT_SECONDS = float(os.environ.get("MAIL_TIMEOUT_SECONDS", "20"))
-    MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "6"))
+    #: temporary errors (4xx, connection lost) are retried this long after the first one
+    MAIL_RETRY_HOURS = float(os.environ.get("MAIL_RETRY_HOURS", "72"))
     STANDING_OFFICE_EMAIL = os.environ.get("STANDING_OFFICE_EMAIL", "thuongtruc@localhost")
 
     # Follow-up rules.

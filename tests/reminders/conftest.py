@@ -38,24 +38,51 @@ class Received:
 
 @dataclass
 class Recorder:
-    """The aiosmtpd handler: keeps what arrived; rejects chosen addresses with 550."""
+    """The aiosmtpd handler, scripted: keeps what arrived; rejects chosen addresses with 550;
+    `refuse` answers a step ("MAIL", "RCPT", "DATA") with a reply; `greylist` addresses get
+    451 the first time; `drop_after_data` takes the mail and hangs up before replying."""
 
     received: list[Received] = field(default_factory=list)
     reject: set[str] = field(default_factory=set)
     delay: float = 0.0
+    refuse: dict[str, str] = field(default_factory=dict)
+    greylist: set[str] = field(default_factory=set)
+    drop_after_data: bool = False
+    _seen: set[str] = field(default_factory=set)
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if "MAIL" in self.refuse:
+            return self._close_if_421(server, self.refuse["MAIL"])
+        envelope.mail_from = address
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if "RCPT" in self.refuse:
+            return self._close_if_421(server, self.refuse["RCPT"])
         if address in self.reject:
             return "550 5.1.1 No such mailbox here"
+        if address in self.greylist and address not in self._seen:
+            self._seen.add(address)
+            return "451 4.7.1 Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
             await asyncio.sleep(self.delay)
+        if "DATA" in self.refuse:
+            return self._close_if_421(server, self.refuse["DATA"])
         message = message_from_bytes(envelope.original_content, policy=default)
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
+        if self.drop_after_data:  # the mail is here, but the sender never hears so
+            server.transport.abort()
         return "250 Message accepted"
+
+    @staticmethod
+    def _close_if_421(server, answer: str) -> str:
+        if answer.startswith("421"):  # the server hangs up after saying so
+            asyncio.get_running_loop().call_soon(server.transport.close)
+        return answer
 
     def delivered_keys(self) -> list[str]:
         return [r.key for r in self.received]

@@ -17,6 +17,7 @@ from tests.reminders.test_delivery import MONDAY_8AM, THURSDAY, run_all
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
 from tracker.reminders.jobs import run_job
+from tracker.reminders.outbox import resend
 
 
 def statuses():
@@ -46,9 +47,7 @@ def test_a_server_that_never_answers_times_out(app, agencies, give):
         MAIL_SERVER="127.0.0.1", MAIL_PORT=listener.getsockname()[1], MAIL_TIMEOUT_SECONDS=0.5
     )
     give(agencies["h-trangdinh"], THURSDAY)
-    started = time.monotonic()
-    result = run_job("deliver", MONDAY_8AM)
-    assert time.monotonic() - started < 5
+    result = run_job("deliver", MONDAY_8AM)  # returns at all: the timeout bounds every call
     assert "timed out" in result or "Disconnected" in result
     assert set(statuses().values()) == {NotificationStatus.PENDING}
     listener.close()
@@ -60,23 +59,29 @@ def test_one_rejected_recipient_fails_only_its_message(mail_app, smtp, agencies,
     smtp.handler.reject.add("trangdinh@langson.example")
     run_all(MONDAY_8AM)
     rows = db.session.scalars(sa.select(Notification)).all()
-    failed = [r for r in rows if r.status == NotificationStatus.PENDING]
+    failed = [r for r in rows if r.status == NotificationStatus.FAILED]  # 5xx: at once
     assert failed and all("trangdinh@langson.example" in r.to_addrs for r in failed)
-    assert all("550" in r.last_error and r.attempts == 1 for r in failed)
-    assert all(r.next_attempt_at > MONDAY_8AM for r in failed)  # retried later, with backoff
+    assert all("550 5.1.1 No such mailbox here" in r.last_error for r in failed)
+    assert all(r.attempts == 1 for r in failed)
     sent = [r for r in rows if r.status == NotificationStatus.SENT]
     assert sent and sorted(smtp.handler.delivered_keys()) == sorted(r.dedup_key for r in sent)
 
 
-def test_gives_up_after_the_last_attempt_and_stays_visible(mail_app, smtp, agencies, give):
-    mail_app.config["MAIL_MAX_ATTEMPTS"] = 2
+def test_a_refused_mail_stays_visible_and_goes_out_when_resent(mail_app, smtp, agencies, give):
     give(agencies["h-trangdinh"], THURSDAY)
     smtp.handler.reject.add("trangdinh@langson.example")
     run_job("deliver", MONDAY_8AM)
-    run_job("deliver", MONDAY_8AM + timedelta(hours=1))
     row = db.session.scalar(sa.select(Notification))
     db.session.refresh(row)
-    assert row.status == NotificationStatus.FAILED and row.attempts == 2 and "550" in row.last_error
+    assert row.status == NotificationStatus.FAILED and row.attempts == 1
+    smtp.handler.reject.clear()  # the mailbox was created
+    assert resend(row, MONDAY_8AM + timedelta(hours=1))
+    db.session.commit()
+    run_job("deliver", MONDAY_8AM + timedelta(hours=1))
+    db.session.refresh(row)
+    assert row.status == NotificationStatus.SENT and smtp.handler.delivered_keys() == [
+        row.dedup_key
+    ]
 
 
 def test_sender_killed_mid_batch_resumes_without_duplicates(

@@ -16,7 +16,7 @@ from tracker.models.types import UTCDateTime, str_enum, utcnow
 class NotificationStatus(enum.StrEnum):
     PENDING = "pending"
     SENT = "sent"
-    FAILED = "failed"  #: gave up after the last attempt; visible, can be resent
+    FAILED = "failed"  #: refused for good, or still failing after the retry window; can be resent
     HELD = "held"  #: not sent: no mail server configured
 
 
@@ -59,6 +59,12 @@ class Notification(Model):
     #: set while a sender holds the row, so a second sender leaves it alone
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     message_id: Mapped[str | None] = mapped_column(sa.String(255))
+    #: recipients the server accepted already (a retry goes to the others only)
+    delivered_to: Mapped[list | None] = mapped_column(sa.JSON, default=list)
+    #: recipients refused for good (5xx): address -> the server's reply
+    refused_to: Mapped[dict | None] = mapped_column(sa.JSON, default=dict)
+    #: temporary errors are retried until then (set at the first one)
+    retry_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -42,10 +42,17 @@ class MailParts:
     agency_id: int | None = None
     assignment_id: int | None = None
     user_id: int | None = None  #: the account of an account mail
+    delivered_to: tuple[str, ...] = ()  #: accepted by the server on an earlier attempt
 
     @property
     def recipients(self) -> list[str]:
         return [*self.to, *self.cc]
+
+    @property
+    def envelope(self) -> list[str]:
+        """The recipients this attempt sends to: those not yet accepted."""
+        done = {address.lower() for address in self.delivered_to}
+        return [address for address in self.recipients if address.lower() not in done]
 
 
 def message_id(notification_id: int, dedup_key: str, domain: str) -> str:

@@ -100,11 +100,14 @@ def record_mail_once(**fields) -> Notification | None:
 
 
 def resend(notification: Notification, now: datetime) -> bool:
-    """Put a failed or held mail back in the queue, attempts reset; the caller commits."""
+    """Put a failed or held mail back in the queue, attempts and retry window reset, for the
+    recipients who have not had it yet (those refused are tried again); the caller commits."""
     if notification.status not in (NotificationStatus.FAILED, NotificationStatus.HELD):
         return False
     notification.status = NotificationStatus.PENDING
     notification.attempts = 0
     notification.next_attempt_at = now
     notification.claimed_until = None
+    notification.retry_until = None
+    notification.refused_to = {}
     return True

@@ -20,6 +20,7 @@ either way: only repetition, bounded as above, is possible.
 
 from __future__ import annotations
 
+import dataclasses
 import smtplib
 import time
 from dataclasses import dataclass, field
@@ -29,17 +30,15 @@ import sqlalchemy as sa
 
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
+from tracker.reminders.attempt import attempt, record_outcome
 from tracker.reminders.links import with_links
 from tracker.reminders.mime import MailParts, message_id
 from tracker.reminders.outbox import NO_MAIL_SERVER
 from tracker.reminders.settings import ReminderSettings
-from tracker.reminders.smtp import MESSAGE_ERRORS, SmtpSettings, close, connect, describe, send_one
+from tracker.reminders.smtp import SmtpSettings, close, connect, describe
 
 N = Notification
 PENDING = NotificationStatus.PENDING
-#: first retry after a minute, then 2, 4, 8 … minutes, never more than six hours apart
-BACKOFF_BASE = timedelta(minutes=1)
-BACKOFF_CAP = timedelta(hours=6)
 #: "sent" marks committed together: at most this many mails …
 MARK_GROUP = 20
 #: … and at most this long (seconds) after the first of them began sending
@@ -49,14 +48,9 @@ MARK_GROUP_AGE = 0.05
 @dataclass
 class DeliveryReport:
     sent: int = 0
-    failed: int = 0  #: attempts that failed (retried later, or given up)
+    failed: int = 0  #: attempts that did not reach every recipient (retried, or given up)
     held: int = 0
     errors: list[str] = field(default_factory=list)
-
-
-def backoff(attempts: int) -> timedelta:
-    """How long to wait after the `attempts`-th failure."""
-    return min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_CAP)
 
 
 def hold_pending(now: datetime) -> int:
@@ -67,6 +61,37 @@ def hold_pending(now: datetime) -> int:
         .values(status=NotificationStatus.HELD, last_error=NO_MAIL_SERVER, claimed_until=None)
     )
     return result.rowcount
+
+
+def unhold(now: datetime) -> int:
+    """Mail held for want of a mail server goes back in the queue once one is configured
+    (stale mail is then dropped or superseded as any other); the caller commits."""
+    result = db.session.execute(
+        sa.update(N)
+        .where(N.status == NotificationStatus.HELD, N.last_error == NO_MAIL_SERVER)
+        .values(status=PENDING, next_attempt_at=now, claimed_until=None, last_error=None)
+    )
+    return result.rowcount
+
+
+class RunClock:
+    """The run's time: the `now` it was given, moved on by the time the run has taken, so
+    each batch is claimed (and its claim renewed) with its own time, also under --now."""
+
+    def __init__(self, start: datetime):
+        self.start, self._began = start, time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self._began)
+
+
+def renew_claim(ids: list[int], until: datetime) -> None:
+    """Keep a batch's claim alive while it is being sent (short transaction)."""
+    if ids:
+        db.session.execute(
+            sa.update(N).where(N.id.in_(ids), N.status == PENDING).values(claimed_until=until)
+        )
+    db.session.commit()
 
 
 def claim(now: datetime, limit: int, lease: timedelta) -> list[MailParts]:
@@ -94,9 +119,9 @@ def claim(now: datetime, limit: int, lease: timedelta) -> list[MailParts]:
     stmt = stmt.values(claimed_until=now + lease).returning(N.id)
     ids = list(db.session.scalars(stmt, execution_options={"synchronize_session": False}))
     columns = (N.id, N.dedup_key, N.to_addrs, N.cc_addrs, N.subject, N.body_text, N.body_html)
-    columns += (N.message_id, N.agency_id, N.assignment_id, N.user_id)
+    columns += (N.message_id, N.agency_id, N.assignment_id, N.user_id, N.delivered_to)
     rows = db.session.execute(sa.select(*columns).where(N.id.in_(ids)).order_by(N.id))
-    claimed = [MailParts(*row) for row in rows]
+    claimed = [MailParts(*row[:-1], delivered_to=tuple(row[-1] or ())) for row in rows]
     db.session.commit()
     return claimed
 
@@ -123,8 +148,9 @@ _MARK_SENT = (
         sent_at=sa.bindparam("sent_at", type_=_table.c.sent_at.type),
         attempts=_table.c.attempts + 1,
         claimed_until=None,
-        last_error=sa.bindparam("note"),
+        last_error=None,
         message_id=sa.bindparam("mid"),
+        delivered_to=sa.bindparam("delivered", type_=_table.c.delivered_to.type),
     )
 )
 
@@ -138,14 +164,15 @@ class SentMarks:
     waiting: list[dict] = field(default_factory=list)
     since: float = 0.0  #: time.monotonic() when the first waiting mail began sending
 
-    def add(self, parts: MailParts, refused: dict, began: float) -> None:
-        """Note a mail the server accepted; write the group when it is full or old enough."""
-        note = "; ".join(f"{addr}: {code} {text!r}" for addr, (code, text) in refused.items())
+    def add(self, parts: MailParts, began: float) -> None:
+        """Note a mail every recipient took; write the group when it is full or old enough."""
         if not self.waiting:
             self.since = began
         mid = parts.message_id or message_id(parts.id, parts.dedup_key, self.domain)
-        note = f"refused: {note}" if note else None
-        self.waiting.append({"row_id": parts.id, "sent_at": self.now, "mid": mid, "note": note})
+        delivered = [*parts.delivered_to, *parts.envelope]
+        self.waiting.append(
+            {"row_id": parts.id, "sent_at": self.now, "mid": mid, "delivered": delivered}
+        )
         if len(self.waiting) >= MARK_GROUP or time.monotonic() - self.since >= MARK_GROUP_AGE:
             self.flush()
 
@@ -158,21 +185,8 @@ class SentMarks:
             self.waiting = []
 
 
-def mark_failed(notification_id: int, now: datetime, error: str, max_attempts: int) -> None:
-    """Keep the error; retry later with backoff, or give up (FAILED) after the last attempt."""
-    row = db.session.get(N, notification_id, populate_existing=True)
-    row.attempts += 1
-    row.last_error = error[:2000]
-    row.claimed_until = None
-    if row.attempts >= max_attempts:
-        row.status = NotificationStatus.FAILED
-    else:
-        row.next_attempt_at = now + backoff(row.attempts)
-    db.session.commit()
-
-
 def release(ids: list[int], error: str) -> None:
-    """Give claimed rows back untouched (the server was unreachable): they stay pending."""
+    """Give claimed rows back untouched and uncharged (never tried): they stay pending."""
     if ids:
         db.session.execute(
             sa.update(N)
@@ -182,30 +196,31 @@ def release(ids: list[int], error: str) -> None:
     db.session.commit()
 
 
-def _failed(marks: SentMarks, parts: MailParts, error: BaseException, settings, report) -> None:
-    marks.flush()
-    mark_failed(parts.id, marks.now, describe(error), settings.max_attempts)
-    report.failed += 1
-    report.errors.append(describe(error))
-
-
-def send_batch(conn: smtplib.SMTP, batch: list[MailParts], now, settings, report) -> bool:
-    """Send a claimed batch over `conn`; False when the connection broke (the rest released)."""
-    marks = SentMarks(now, settings.sender.rpartition("@")[2] or "localhost")
+def send_batch(conn: smtplib.SMTP, batch: list[MailParts], clock, settings, report) -> bool:
+    """Send a claimed batch over `conn`; False when the connection broke (the rest released,
+    uncharged: they were never tried). The claim is renewed every third of its length."""
+    domain = settings.sender.rpartition("@")[2] or "localhost"
+    now = clock.now()
+    marks, renewed = SentMarks(now, domain), time.monotonic()
     try:
         for position, parts in enumerate(batch):
             began = time.monotonic()
-            try:
-                refused = send_one(conn, parts, settings.sender, now)
-            except MESSAGE_ERRORS as error:  # this message only: the connection goes on
-                _failed(marks, parts, error, settings, report)
+            if began - renewed > settings.claim.total_seconds() / 3:
+                marks.flush()
+                renew_claim([p.id for p in batch[position:]], clock.now() + settings.claim)
+                renewed, now = began, clock.now()
+            outcome = attempt(conn, parts, settings.sender, now)
+            if outcome.complete:
+                marks.add(parts, began)
+                report.sent += 1
                 continue
-            except (OSError, smtplib.SMTPException) as error:  # the connection is gone
-                _failed(marks, parts, error, settings, report)
-                release([p.id for p in batch[position + 1 :]], describe(error))
+            marks.flush()  # what the server took before is written first
+            record_outcome(parts, outcome, now, settings.retry_window, domain)
+            report.failed += 1
+            report.errors.append(outcome.summary())
+            if outcome.connection_lost:
+                release([p.id for p in batch[position + 1 :]], outcome.summary())
                 return False
-            marks.add(parts, refused, began)
-            report.sent += 1
     finally:  # whatever stops the batch, what the server accepted is recorded
         marks.flush()
     return True
@@ -220,14 +235,17 @@ def deliver_pending(
 ) -> DeliveryReport:
     """Deliver every due outbox row, batch by batch, one SMTP connection per batch."""
     settings, report = SmtpSettings.from_config(config), DeliveryReport()
-    link_settings = ReminderSettings.from_config(config)
+    settings = dataclasses.replace(settings, claim=lease)
+    link_settings, clock = ReminderSettings.from_config(config), RunClock(now)
     db.session.commit()  # start from no open transaction
     if not settings.host:
         report.held = hold_pending(now)
         db.session.commit()
         return report
-    while batch := claim(now, batch_size, lease):
-        batch = with_links(batch, now, link_settings)  # the tokens, made now
+    unhold(now)
+    db.session.commit()
+    while batch := claim(clock.now(), batch_size, lease):
+        batch = with_links(batch, clock.now(), link_settings)  # the tokens, made now
         db.session.commit()
         try:
             conn = connect(settings)
@@ -236,7 +254,7 @@ def deliver_pending(
             report.errors.append(describe(error))
             return report
         try:
-            intact = send_batch(conn, batch, now, settings, report)
+            intact = send_batch(conn, batch, clock, settings, report)
         finally:
             close(conn)
         if not intact:

@@ -37,7 +37,6 @@ class ReminderSettings:
     base_url: str = "http://127.0.0.1:5000"
     secret_key: str = ""  #: always from the config (SECRET_KEY)
     sender: str = "tracker@localhost"
-    max_attempts: int = 6
 
     @classmethod
     def from_config(cls, config) -> ReminderSettings:
@@ -54,7 +53,6 @@ class ReminderSettings:
             base_url=str(config.get("BASE_URL", cls.base_url)).rstrip("/"),
             secret_key=config["SECRET_KEY"],
             sender=config.get("MAIL_DEFAULT_SENDER") or cls.sender,
-            max_attempts=int(config.get("MAIL_MAX_ATTEMPTS", 6)),
         )
 
     @property

@@ -9,18 +9,9 @@ import smtplib
 import socket
 import ssl
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tracker.reminders.mime import MailParts, email_message, mime_bytes, needs_smtputf8
-
-#: errors after which the connection is still usable for the next message
-MESSAGE_ERRORS = (
-    smtplib.SMTPRecipientsRefused,
-    smtplib.SMTPSenderRefused,
-    smtplib.SMTPDataError,
-    smtplib.SMTPNotSupportedError,
-    ValueError,
-)
 
 
 @dataclass(frozen=True)
@@ -33,7 +24,10 @@ class SmtpSettings:
     password: str | None = None
     timeout: float = 20.0
     sender: str = "tracker@localhost"
-    max_attempts: int = 6
+    #: how long temporary errors are retried after the first one
+    retry_window: timedelta = timedelta(hours=72)
+    #: how long a sender's claim on a batch lasts (renewed while it sends)
+    claim: timedelta = timedelta(minutes=10)
 
     @classmethod
     def from_config(cls, config) -> SmtpSettings:
@@ -47,7 +41,7 @@ class SmtpSettings:
             password=config.get("MAIL_PASSWORD") or None,
             timeout=float(config.get("MAIL_TIMEOUT_SECONDS") or 20),
             sender=config.get("MAIL_DEFAULT_SENDER") or "tracker@localhost",
-            max_attempts=int(config.get("MAIL_MAX_ATTEMPTS") or 6),
+            retry_window=timedelta(hours=float(config.get("MAIL_RETRY_HOURS") or 72)),
         )
 
 
@@ -72,10 +66,11 @@ def connect(settings: SmtpSettings) -> smtplib.SMTP:
 
 
 def send_one(conn: smtplib.SMTP, parts: MailParts, sender: str, now: datetime) -> dict:
-    """Build and send one mail over `conn`; returns the recipients the server refused."""
+    """Build and send one mail over `conn` to the recipients still missing it; returns the
+    recipients the server refused."""
     if needs_smtputf8(parts, sender):
-        return conn.send_message(email_message(parts, sender, now), sender, parts.recipients)
-    return conn.sendmail(sender, parts.recipients, mime_bytes(parts, sender, now))
+        return conn.send_message(email_message(parts, sender, now), sender, parts.envelope)
+    return conn.sendmail(sender, parts.envelope, mime_bytes(parts, sender, now))
 
 
 def close(conn: smtplib.SMTP) -> None:
@@ -86,13 +81,31 @@ def close(conn: smtplib.SMTP) -> None:
         conn.close()
 
 
+def reply(code: int, text: bytes | str) -> str:
+    """A server's reply as people read it: "550 5.1.1 No such mailbox here"."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    return f"{code} {' '.join(text.split())}"
+
+
+def is_temporary(code: int) -> bool:
+    """4xx (and anything not a 5xx, such as a garbled reply) may succeed later; 5xx never."""
+    return not 500 <= code <= 599
+
+
 def describe(error: BaseException) -> str:
     """A readable one-line reason for an SMTP or network error."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        parts = [f"{a}: {c} {m.decode(errors='replace')}" for a, (c, m) in error.recipients.items()]
+        parts = [f"{a}: {reply(c, m)}" for a, (c, m) in error.recipients.items()]
         return "recipients refused: " + "; ".join(parts)
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return f"sender refused: {reply(error.smtp_code, error.smtp_error)}"
+    if isinstance(error, smtplib.SMTPDataError):
+        return f"message refused: {reply(error.smtp_code, error.smtp_error)}"
     if isinstance(error, smtplib.SMTPResponseException):
-        return f"{type(error).__name__}: {error.smtp_code} {error.smtp_error!r}"
+        return f"{type(error).__name__}: {reply(error.smtp_code, error.smtp_error)}"
     if isinstance(error, socket.timeout | TimeoutError):
         return f"timed out: {error}"
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return f"connection lost: {error}"
     return f"{type(error).__name__}: {error}"
