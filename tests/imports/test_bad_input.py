@@ -9,6 +9,7 @@ import io
 import pytest
 
 from tests.imports.conftest import nothing_created
+from tests.notices.conftest import hand_made_pdf
 
 
 def blank_pdf() -> bytes:
@@ -36,6 +37,7 @@ def upload(client, name: str, data: bytes, text: str = ""):
         ("binary.txt", b"\x00\x01\x02\x03" * 100, "The file is not readable text."),
         ("scan.pdf", None, "The PDF has no text layer"),
         ("broken.pdf", b"%PDF-1.4 this is not really a PDF", "could not be read"),
+        ("bomb.pdf", hand_made_pdf(["3 0 R"] * 2000), "The PDF has too many pages"),
         ("broken.docx", b"PK\x03\x04 not a zip at all", "could not be read"),
         ("old.doc", b"\xd0\xcf\x11\xe0 Word 97", "Upload a .txt, .docx or .pdf file."),
         ("picture.png", b"\x89PNG\r\n", "Upload a .txt, .docx or .pdf file."),

@@ -157,3 +157,33 @@ def pdf_bytes(lines: list[str] | None) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def hand_made_pdf(kids: list[str], objects: dict[int, str] | None = None) -> bytes:
+    """A hand-made PDF whose page tree is given; object 3 is the one real page."""
+    body = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        " /Resources << /Font << /F1 5 0 R >> >> >>",
+        5: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        **(objects or {}),
+    }
+    stream = b"BT /F1 12 Tf 72 720 Td (Giao So Y te kiem tra truoc ngay 30/6/2024.) Tj ET"
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = {}
+    for number in sorted({*body, 4}):
+        offsets[number] = out.tell()
+        if number == 4:
+            out.write(b"4 0 obj\n<< /Length %d >>\nstream\n" % len(stream))
+            out.write(stream + b"\nendstream\nendobj\n")
+        else:
+            out.write(f"{number} 0 obj\n{body[number]}\nendobj\n".encode())
+    xref = out.tell()
+    size = max(offsets) + 1
+    out.write(f"xref\n0 {size}\n0000000000 65535 f \n".encode())
+    for number in range(1, size):
+        out.write(f"{offsets.get(number, 0):010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()

@@ -23,6 +23,12 @@ FILE_ERRORS = {
         "The PDF has no text layer (it is a scan); run it through OCR or upload the .docx."
     ),
     "no_text": _l("The file contains no text."),
+    "archive_bomb": _l(
+        "The .docx file unpacks to far more than a notice holds; it was refused for safety."
+    ),
+    "too_many_pages": _l("The PDF has too many pages for a notice; upload only the notice."),
+    "too_much_text": _l("The file holds far more text than a notice; upload only the notice."),
+    "pdf_too_slow": _l("The PDF takes too long to read; save it again as PDF or .docx."),
     "unsupported_type": _l("Upload a .txt, .docx or .pdf file."),
 }
 
