@@ -109,6 +109,21 @@ def main() -> None:
     print(f"registry index, cold build (cached after): {cold:.0f} ms")
     status = "OK" if max(runs) < 1.0 else "TOO SLOW"
     print(f"budget 1000 ms: {status}")
+    hostile(agencies)
+
+
+def hostile(agencies: list[AgencyRef]) -> None:
+    """Pasted junk at growing lengths, in CPU ms: a linear reader doubles, a quadratic one x4."""
+    sample = SAMPLE.read_text(encoding="utf-8")
+    pieces = {"notice": sample, "spaces": " ", "tabs+lines": "\t \n", "short lines": "0\n"}
+    for name, piece in pieces.items():
+        figures = []
+        for length in (15_000, 30_000, 60_000):
+            text = (piece * (length // len(piece) + 1))[:length]
+            started = time.process_time()
+            read_notice(text, agencies)
+            figures.append(f"{length:,}: {(time.process_time() - started) * 1000:.0f} ms")
+        print(f"hostile {name:<12} " + ", ".join(figures))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ _DISTRICT_TAIL = alternation(
     ["huyện ủy", "thị ủy", "thành ủy", "huyện", "thành phố", "thị xã", "quận", "thành", "thị"]
 )
 _COMMUNE = alternation(["xã", "phường", "thị trấn"])
-_SEP = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
+#: Anchored after a non-blank, so that split() over a run of blanks stays linear.
+_SEP = r"(?<!\s)(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
 #: Heads for which a collective means the level's own governments (the registry's agencies).
 _GOVERNING = [
     "chủ tịch ubnd",

@@ -158,10 +158,10 @@ def _is_excluded(folded: str, match: re.Match[str]) -> bool:
 
 def _is_status(folded: str, match: re.Match[str]) -> bool:
     """ "Đến ngày X, ... đã/đạt ...": opening its clause, the date tells where things stood."""
-    opens_clause = (
-        not folded[: match.start()].strip() or folded[: match.start()].rstrip()[-1:] in ".;:"
-    )
-    rest = folded[match.end() :]
+    # Bounded windows: a text full of dates must not cost a pass over the text per date.
+    before = folded[max(0, match.start() - 200) : match.start()].rstrip()
+    opens_clause = (not before and match.start() <= 200) or before[-1:] in ".;:"
+    rest = folded[match.end() : match.end() + 200]
     return opens_clause and rest.lstrip().startswith(",") and bool(_STATUS_AFTER.match(rest))
 
 

@@ -38,8 +38,8 @@ _KIND_CODES = {
     "CĐ": "other",
 }
 _ISSUANCE = re.compile(
-    r"(?P<issuer>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Tỉnh ủy|Tỉnh uỷ|Văn phòng UBND)\s+"
-    r"(?:tỉnh|thành phố|huyện)\s+[A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*)*)?\s*(?:vừa\s+|đã\s+)?"
+    r"(?:(?P<issuer>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Tỉnh ủy|Tỉnh uỷ|Văn phòng UBND)\s+"
+    r"(?:tỉnh|thành phố|huyện)\s+[A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*)*)\s+)?(?:vừa\s+|đã\s+)?"
     r"ban hành\s+(?P<kind>Thông báo|Chỉ thị|Kế hoạch|Công văn|Quyết định|Kết luận)\s+số\s*:?\s*"
     r"(?P<n>\S+)(?:\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}))?\s+"
     r"(?P<subject>[^;.\n]+)"
@@ -47,7 +47,8 @@ _ISSUANCE = re.compile(
 _MOTTO = vre(r"^(?:cộng hòa|độc lập|đảng cộng sản|\*|-+$)")
 _LEVEL_SINGLE = {fold_aligned(w) for w in ("tỉnh", "huyện", "xã", "quận", "phường", "phố", "trấn")}
 _VV = re.compile(r"^(?:V/v|v/v|Về việc)\s*:?\s*(?P<s>.+)")
-_ACRONYM_PARENS = re.compile(r"\s*\([A-ZĐ&]{2,}\)")
+#: Patterns under search() never start with a bare ``\s*``: on a run of blanks that is quadratic.
+_ACRONYM_PARENS = re.compile(r"(?<!\s)\s*\([A-ZĐ&]{2,}\)")
 _REPEAT = re.compile(r"\b(\w+(?:\s+\w+)?)\s+\1\b", re.IGNORECASE)
 _PROPER = (
     "Ban Thường vụ Tỉnh ủy",

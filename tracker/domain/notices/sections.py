@@ -72,6 +72,8 @@ def body_paragraphs(lines: list[str]) -> list[Paragraph]:
             break
         kept.append("" if _FURNITURE.match(fold_aligned(line)) else line.strip())
     paragraphs: list[Paragraph] = []
+    #: Wrapped lines, joined once at the end: joining line by line is quadratic.
+    wrapped: dict[int, list[str]] = {}
     previous = ""
     for line in kept:
         if not line:
@@ -82,10 +84,12 @@ def body_paragraphs(lines: list[str]) -> list[Paragraph]:
         if cells:
             paragraphs.append(Paragraph(collapse(line), "table", cells))
         elif previous and paragraph.kind is None and _continues(previous, line):
-            paragraphs[-1].text = collapse(paragraphs[-1].text + " " + line)
+            wrapped.setdefault(len(paragraphs) - 1, []).append(line)
         else:
             paragraphs.append(paragraph)
         previous = "" if cells else line
+    for i, lines_after in wrapped.items():
+        paragraphs[i].text = collapse(" ".join([paragraphs[i].text, *lines_after]))
     _set_depths(paragraphs)
     return paragraphs
 

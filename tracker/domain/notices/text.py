@@ -14,7 +14,13 @@ from functools import lru_cache
 #: tone placement ("hoà"/"hòa", "Uỷ"/"Ủy") and missing tones compare equal; vowel-quality
 #: marks (â, ă, ê, ô, ơ, ư) are kept because they tell words apart.
 _TONE_MARKS = {0x300, 0x301, 0x303, 0x309, 0x323}
-_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]")
+#: Every blank but the line end (tabs, no-break and typographic spaces, separators).
+_SPACES = re.compile(r"[^\S\n]")
+#: Runs of blanks are capped: three spaces still mark a two-column header, and no pattern
+#: ever meets a run long enough to make a leading ``\s*`` cost more than a few steps.
+_SPACE_RUN = re.compile(r" {4,}")
+_TRAILING = re.compile(r" +\n")
+_BLANK_LINES = re.compile(r"\n{3,}")
 _ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
 WORD_RE = re.compile(r"\w+")
@@ -50,11 +56,13 @@ def fold_aligned(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Return text in NFC with unified line ends and spaces, keeping the line structure."""
+    """Return text in NFC with unified line ends and bounded runs of blanks, keeping the lines."""
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    return _SPACES.sub(" ", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
+    text = _ZERO_WIDTH.sub("", text).replace("\u200b", " ")
+    text = _SPACE_RUN.sub("   ", _SPACES.sub(" ", text))
+    return _BLANK_LINES.sub("\n\n", _TRAILING.sub("\n", text))
 
 
 def collapse(text: str) -> str:
