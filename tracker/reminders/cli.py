@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 from datetime import datetime
 
 import click
 import sqlalchemy as sa
+from apscheduler.schedulers import SchedulerNotRunningError
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from tracker.domain.clock import utc_now, zone
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
-from tracker.reminders.jobs import plan_everything, run_job
+from tracker.reminders.jobs import plan_everything, run_job, stopping
+
+#: how long a stopping scheduler waits for its running job before leaving
+SHUTDOWN_GRACE_SECONDS = 60
 
 reminders_cli = AppGroup("reminders", help="Digests, reminders and the outbox.")
 
@@ -81,15 +86,33 @@ def scheduler_command(no_catch_up):
     app = current_app._get_current_object()
     lease = LeaderLease()
     scheduler = build_scheduler(app, lease)
-    signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
+
+    def stop(*_signal):  # the running job finishes (delivery after its batch), then we leave
+        stopping.set()
+        with contextlib.suppress(SchedulerNotRunningError):
+            scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     if not no_catch_up:  # what fell due while no scheduler ran goes out now, once
         run_as_leader(app, lease, "sweep")
         run_as_leader(app, lease, "deliver")
     click.echo(f"scheduler {lease.holder} started")
     try:
-        scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        pass
+        if not stopping.is_set():
+            scheduler.start()
     finally:
-        with app.app_context():
-            lease.release()
+        _leave(app, lease)
+
+
+def _leave(app, lease) -> None:
+    """Give the lease up once no job runs any more (bounded); a job still running past the
+    bound keeps it, and the lease then lapses on its own."""
+    from tracker.reminders.scheduler import RUNNING
+
+    if not RUNNING.wait_idle(SHUTDOWN_GRACE_SECONDS):
+        click.echo("a job is still running: the lease is left to lapse")
+        return
+    with app.app_context(), contextlib.suppress(Exception):  # the database may be down
+        lease.release()
+    click.echo(f"scheduler {lease.holder} stopped")

@@ -3,6 +3,7 @@ the command line. A job records what is due and commits; delivery is a job of it
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 
@@ -21,6 +22,9 @@ from tracker.reminders.planning import (
 from tracker.reminders.sender import deliver_pending
 from tracker.reminders.settings import ReminderSettings
 from tracker.reminders.summary import plan_summary
+
+#: set when the scheduler is asked to stop: delivery ends after its current batch
+stopping = threading.Event()
 
 
 def plan_everything(now: datetime, settings: ReminderSettings | None = None):
@@ -42,7 +46,7 @@ def sweep(now: datetime) -> str:
 
 def deliver(now: datetime) -> str:
     """Send what is pending in the outbox."""
-    report = deliver_pending(now, current_app.config)
+    report = deliver_pending(now, current_app.config, should_stop=stopping.is_set)
     text = f"sent {report.sent}, failed {report.failed}, held {report.held}"
     return text + (f"; last error: {report.errors[-1]}" if report.errors else "")
 

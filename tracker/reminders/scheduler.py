@@ -5,7 +5,9 @@ run, and the sweeps themselves catch up on anything still due."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from dataclasses import dataclass
 
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -13,7 +15,8 @@ from apscheduler.triggers.cron import CronTrigger
 from flask import Flask
 
 from tracker.domain.clock import utc_now, zone
-from tracker.reminders.jobs import run_job
+from tracker.extensions import db
+from tracker.reminders.jobs import run_job, stopping
 from tracker.reminders.lease import LeaderLease
 from tracker.reminders.settings import ReminderSettings
 
@@ -36,14 +39,50 @@ def scheduled_jobs(settings: ReminderSettings) -> list[ScheduledJob]:
     ]
 
 
+class Running:
+    """Whether a job is running in this process, so shutdown can wait for it."""
+
+    def __init__(self):
+        self._count, self._idle = 0, threading.Condition()
+
+    def __enter__(self):
+        with self._idle:
+            self._count += 1
+
+    def __exit__(self, *_exc):
+        with self._idle:
+            self._count -= 1
+            self._idle.notify_all()
+
+    def wait_idle(self, seconds: float) -> bool:
+        """Wait until no job runs, at most `seconds`; whether none runs now."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._count == 0, timeout=seconds)
+
+
+RUNNING = Running()
+
+
 def run_as_leader(app: Flask, lease: LeaderLease, name: str) -> str | None:
-    """Run job `name` now if this process holds the lease; otherwise do nothing."""
-    with app.app_context():
-        now = utc_now()
-        if not lease.acquire(now):
-            log.info("%s: another scheduler is the leader", name)
+    """Run job `name` now if this process holds the lease; otherwise do nothing. Any error
+    (the database down, the mail server gone) is logged and the process goes on: the next
+    tick tries again, and the sweeps catch up on what is still due."""
+    if stopping.is_set():
+        return None
+    with RUNNING, app.app_context():
+        try:
+            now = utc_now()
+            if not lease.acquire(now):
+                log.info("%s: another scheduler is the leader", name)
+                return None
+            result = run_job(name, now)
+        except Exception:
+            log.exception("%s failed; the next tick tries again", name)
+            with contextlib.suppress(Exception):
+                db.session.rollback()
             return None
-        result = run_job(name, now)
+        finally:
+            db.session.remove()
         log.info("%s: %s", name, result)
         return result
 

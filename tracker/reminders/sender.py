@@ -196,14 +196,21 @@ def release(ids: list[int], error: str) -> None:
     db.session.commit()
 
 
-def send_batch(conn: smtplib.SMTP, batch: list[MailParts], clock, settings, report) -> bool:
-    """Send a claimed batch over `conn`; False when the connection broke (the rest released,
-    uncharged: they were never tried). The claim is renewed every third of its length."""
+def send_batch(
+    conn: smtplib.SMTP, batch: list[MailParts], clock, settings, report, should_stop
+) -> bool:
+    """Send a claimed batch over `conn`; False when the connection broke or `should_stop()`
+    (the rest released, uncharged: never tried). The claim is renewed every third of its
+    length."""
     domain = settings.sender.rpartition("@")[2] or "localhost"
     now = clock.now()
     marks, renewed = SentMarks(now, domain), time.monotonic()
     try:
         for position, parts in enumerate(batch):
+            if should_stop():
+                marks.flush()
+                release([p.id for p in batch[position:]], "not tried: the sender was stopping")
+                return False
             began = time.monotonic()
             if began - renewed > settings.claim.total_seconds() / 3:
                 marks.flush()
@@ -232,8 +239,10 @@ def deliver_pending(
     *,
     batch_size: int = 200,
     lease: timedelta = timedelta(minutes=10),
+    should_stop=lambda: False,
 ) -> DeliveryReport:
-    """Deliver every due outbox row, batch by batch, one SMTP connection per batch."""
+    """Deliver every due outbox row, batch by batch, one SMTP connection per batch; when
+    `should_stop()` turns true, after the current batch."""
     settings, report = SmtpSettings.from_config(config), DeliveryReport()
     settings = dataclasses.replace(settings, claim=lease)
     link_settings, clock = ReminderSettings.from_config(config), RunClock(now)
@@ -244,7 +253,7 @@ def deliver_pending(
         return report
     unhold(now)
     db.session.commit()
-    while batch := claim(clock.now(), batch_size, lease):
+    while not should_stop() and (batch := claim(clock.now(), batch_size, lease)):
         batch = with_links(batch, clock.now(), link_settings)  # the tokens, made now
         db.session.commit()
         try:
@@ -254,7 +263,7 @@ def deliver_pending(
             report.errors.append(describe(error))
             return report
         try:
-            intact = send_batch(conn, batch, clock, settings, report)
+            intact = send_batch(conn, batch, clock, settings, report, should_stop)
         finally:
             close(conn)
         if not intact:
