@@ -27,8 +27,10 @@ def password_link_minutes(config) -> int:
     return int(config.get("PASSWORD_RESET_MINUTES", 60))
 
 
-def record_account_mail(user: User, now: datetime, kind: str = "password_reset") -> Notification:
-    """Record a password mail to `user` (the caller commits)."""
+def record_account_mail(
+    user: User, now: datetime, kind: str = "password_reset"
+) -> Notification | None:
+    """Record a password mail to `user` (the caller commits); None if already recorded."""
     config = current_app.config
     locale = user.locale or "vi"
     link = password_url(str(config["BASE_URL"]).rstrip("/"))

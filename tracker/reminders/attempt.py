@@ -88,7 +88,7 @@ def record_outcome(
     parts: MailParts, outcome: Outcome, now: datetime, window: timedelta, domain: str
 ) -> None:
     """Write an attempt that did not simply succeed for everyone, and commit."""
-    row = db.session.get(Notification, parts.id, populate_existing=True)
+    row = db.session.get_one(Notification, parts.id, populate_existing=True)
     row.attempts += 1
     row.claimed_until = None
     row.message_id = row.message_id or parts.message_id or message_id(row.id, row.dedup_key, domain)

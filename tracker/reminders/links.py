@@ -68,7 +68,7 @@ def with_links(batch: list[MailParts], now: datetime, settings) -> list[MailPart
                 )
             parts = _fill(parts, ACCESS_MARK, token)
         if _uses(parts, PASSWORD_MARK):
-            user = users.get(parts.user_id)
+            user = users.get(parts.user_id) if parts.user_id is not None else None
             token = make_password_token(settings.secret_key, user, now) if user else ""
             parts = _fill(parts, PASSWORD_MARK, token)
         filled.append(parts)

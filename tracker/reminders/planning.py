@@ -53,7 +53,11 @@ class PlannedMail:
 def stored_links(settings: ReminderSettings, now: datetime) -> LinkFactory:
     """What recorded mails carry: the placeholder the sender replaces by a token at delivery
     (the mail's agency and assignment say what the link opens)."""
-    return lambda agency_id, assignment_id=None: ACCESS_MARK
+
+    def placeholder(_agency_id: int, _assignment_id: int | None = None) -> str:
+        return ACCESS_MARK
+
+    return placeholder
 
 
 def preview_links(_agency_id: int, _assignment_id: int | None = None) -> str:

@@ -119,9 +119,12 @@ def claim(now: datetime, limit: int, lease: timedelta) -> list[MailParts]:
     stmt = stmt.values(claimed_until=now + lease).returning(N.id)
     ids = list(db.session.scalars(stmt, execution_options={"synchronize_session": False}))
     columns = (N.id, N.dedup_key, N.to_addrs, N.cc_addrs, N.subject, N.body_text, N.body_html)
-    columns += (N.message_id, N.agency_id, N.assignment_id, N.user_id, N.delivered_to)
-    rows = db.session.execute(sa.select(*columns).where(N.id.in_(ids)).order_by(N.id))
-    claimed = [MailParts(*row[:-1], delivered_to=tuple(row[-1] or ())) for row in rows]
+    more = (N.message_id, N.agency_id, N.assignment_id, N.user_id)
+    query = sa.select(*columns, *more, N.delivered_to).where(N.id.in_(ids)).order_by(N.id)
+    claimed = [
+        MailParts(*row[:-1], delivered_to=tuple(row[-1] or ()))  # type: ignore[misc]
+        for row in db.session.execute(query)
+    ]
     db.session.commit()
     return claimed
 
