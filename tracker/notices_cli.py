@@ -18,8 +18,10 @@ from tracker.domain.notices import (
     AgencyRef,
     NoticeFileError,
     NoticeReading,
+    evaluate_batches,
     evaluate_corpus,
     extract_text,
+    format_batches,
     read_notice,
 )
 from tracker.domain.permissions import system_actor
@@ -73,7 +75,10 @@ def _read(path: Path, agencies: list[AgencyRef], issued_on) -> tuple[str, bytes,
     except NoticeFileError as error:
         raise click.ClickException(f"{path}: {error.message}") from error
     day: date | None = issued_on.date() if issued_on else None
-    return text, data, read_notice(text, agencies, issued_on=day)
+    from tracker.domain.calendar import WorkCalendar
+
+    working = WorkCalendar.load().add_working_days
+    return text, data, read_notice(text, agencies, issued_on=day, add_working_days=working)
 
 
 @notices_cli.command("read")
@@ -142,8 +147,19 @@ def _print_created(document) -> None:
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @AGENCIES
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate_command(directory: Path, agencies_csv: Path | None, as_json: bool):
+@click.option(
+    "--blind",
+    is_flag=True,
+    help="For each batch-NN/ folder: the blind score recorded in its blind.json, and today's.",
+)
+def evaluate_command(directory: Path, agencies_csv: Path | None, as_json: bool, blind: bool):
     """Precision and recall per field over DIRECTORY's X.txt + X.expected.json pairs."""
+    if blind:
+        batches = evaluate_batches(directory, agencies_from_csv)
+        if not batches:
+            raise click.ClickException(f"{directory}: no batch-NN/ folder with an agencies.csv.")
+        click.echo(format_batches(batches))
+        return
     report = evaluate_corpus(directory, _registry(agencies_csv))
     if not report.notices:
         raise click.ClickException(f"{directory}: no X.txt with an X.expected.json beside it.")

@@ -108,3 +108,31 @@ def test_evaluation_counts_misses_and_extras(tmp_path, corpus_agencies):
     assert report.fields["lead"].recall == 0.5
     assert report.fields["recurrence"].recall == 1.0
     assert len(report.notices) == 1
+
+
+def _f1(score):
+    p, r = score.precision, score.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@pytest.fixture(scope="module")
+def batches(corpus_dir):
+    from tests.notices.conftest import load_agencies
+    from tracker.domain.notices import evaluate_batches
+
+    return evaluate_batches(corpus_dir, load_agencies)
+
+
+def test_unseen_batches_keep_their_blind_record(batches):
+    """Every batch was scored blind before the reader changed; it never falls below that."""
+    assert batches and all(b.blind for b in batches)
+    for batch in batches:
+        for field in ("directives", "lead_agencies", "support_agencies", "deadline"):
+            assert _f1(batch.now[field]) >= _f1(batch.blind[field]), (batch.name, field)
+
+
+def test_blind_summary_prints_every_batch(batches):
+    from tracker.domain.notices import format_batches
+
+    table = format_batches(batches)
+    assert all(b.name in table for b in batches) and "\nall " in table

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .collectives import CollectiveHit, find_collectives
+from .collectives import CollectiveHit, find_collectives, qualifier_end
 from .headlists import head_list_items
 from .registry import AgencyRef, Hit, registry_for, tokens
 from .text import fold_aligned
@@ -25,6 +25,9 @@ class Mention:
     collective_level: str | None = None
     unmatched: bool = False
     span: tuple[int, int] | None = field(default=None, compare=False)
+    #: A collective narrowed by a qualifier ("các sở, ngành có thủ tục hành chính"): not
+    #: expanded, its level's agencies kept as the candidates the officer chooses from.
+    candidates: tuple[str, ...] = field(default=(), compare=False)
 
 
 _LOCALITIES = fold_aligned("địa phương")
@@ -136,6 +139,11 @@ class AgencyIndex:
         else:
             codes = tuple(
                 c for c in self.codes_starting(hit.head) if self.agencies[c].level == hit.level
+            )
+        qualified = qualifier_end(text, hit.end)
+        if qualified:
+            return Mention(
+                text[hit.start : qualified], (), hit.level, False, (hit.start, qualified), codes
             )
         return Mention(hit.text, codes, hit.level, False, (hit.start, hit.end))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .patterns import alternation, vre
-from .text import fold_aligned
+from .patterns import STOP_RE, alternation, lower_same_length, vre
+from .text import WORD_RE, fold_aligned
 
 _DISTRICT = alternation(["huyện ủy", "thị ủy", "thành ủy", "huyện", "thành phố", "thị xã", "quận"])
 #: "UBND các huyện, thành, thị" (Phú Thọ): short forms, only after a first full level word.
@@ -152,3 +152,31 @@ def _level_hits(text: str, folded: str) -> list[CollectiveHit]:
 
 def _count_items(listed: str) -> int:
     return len(_SEP_RE.split(listed))
+
+
+#: What narrows a collective to some of its members: "(có đất rừng trên địa bàn)",
+#: "có thủ tục hành chính". "có trách nhiệm", "có liên quan" are not qualifiers.
+_QUALIFIER = vre(
+    r"\s*(?:\(\s*(?:có|nơi|thuộc|được|đã|chưa|trong diện|không)\b[^()]{0,80}\)"
+    r"|có\s+(?!liên quan\b|trách nhiệm\b|ý kiến\b|văn bản\b|báo cáo\b)(?=\w))"
+)
+_QUALIFIER_WORDS = 6
+
+
+def qualifier_end(text: str, pos: int) -> int | None:
+    """Where the qualifier written right after a collective ends, or None if there is none."""
+    folded = fold_aligned(text)
+    match = _QUALIFIER.match(folded, pos)
+    if match is None:
+        return None
+    if match.group().rstrip().endswith(")"):
+        return match.end()
+    lower = lower_same_length(text)
+    end = match.end()
+    for count, word in enumerate(WORD_RE.finditer(folded, match.end())):
+        if folded[end : word.start()].strip() or count >= _QUALIFIER_WORDS:
+            break
+        if count and STOP_RE.match(lower, word.start()):
+            break
+        end = word.end()
+    return end if end > match.end() else None

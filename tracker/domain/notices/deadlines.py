@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
 
 from .patterns import vre
 from .text import fold_aligned
@@ -39,8 +43,10 @@ _MONTH_ONLY = vre(
 #: "trong 30 ngày", "trong thời hạn 15 ngày kể từ ngày ký": counted from the notice's date.
 _WITHIN_DAYS = vre(
     r"(?P<pre>(?:trong|trong vòng|trong thời hạn|chậm nhất)\s+)(?P<n>\d{1,3})"
-    r"\s+ngày(?:\s+làm việc)?"
+    r"\s+ngày(?P<working>\s+làm việc)?"
 )
+#: Adds working days to a date: the office's calendar where there is one.
+AddWorkingDays = Callable[[date, int], date]
 
 #: A document reference just before a date: the date is the cited document's, not a deadline.
 _CITED = vre(
@@ -118,14 +124,28 @@ _KINDS = (
 )
 
 
-def find_dates(text: str, year: int | None, issued_on: date | None = None) -> list[DateHit]:
-    """Return the dates and periods in text that could be deadlines, in reading order."""
+def find_dates(
+    text: str,
+    year: int | None,
+    issued_on: date | None = None,
+    add_working_days: AddWorkingDays | None = None,
+) -> list[DateHit]:
+    """Return the dates and periods in text that could be deadlines, in reading order.
+
+    "trong 10 ngày làm việc" counts working days with add_working_days (weekends and public
+    holidays when none is given); "trong 10 ngày" counts calendar days.
+    """
     folded = fold_aligned(text)
     hits = _period_hits(text, folded, year)
     if issued_on is not None:
         for match in _WITHIN_DAYS.finditer(folded):
             if not any(h.start < match.end() and match.start() < h.end for h in hits):
-                value = issued_on + timedelta(days=int(match.group("n")))
+                days = int(match.group("n"))
+                value = (
+                    (add_working_days or public_working_days)(issued_on, days)
+                    if match.group("working")
+                    else issued_on + timedelta(days=days)
+                )
                 hits.append(DateHit(match.start(), match.end(), value, text[slice(*match.span())]))
     return sorted(hits, key=lambda h: h.start)
 
@@ -197,3 +217,18 @@ def labelled_year(text: str) -> list[DateHit]:
     if match is None or value is None:
         return []
     return [DateHit(match.start("y") - 4, match.end("y"), value, text.strip().rstrip(".;"))]
+
+
+def public_working_days(day: date, count: int) -> date:
+    """`count` working days after `day`, Monday to Friday less Vietnam's public holidays."""
+    current = day
+    while count > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5 and current not in _public_holidays(current.year):
+            count -= 1
+    return current
+
+
+@lru_cache(maxsize=16)
+def _public_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("VN", years=year))

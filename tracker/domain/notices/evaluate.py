@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +94,70 @@ class EvaluationReport:
         }
 
 
+@dataclass
+class BatchScore:
+    """One batch of unseen notices: its score when first read (blind) and today's."""
+
+    name: str
+    blind: dict[str, FieldScore]
+    now: dict[str, FieldScore]
+
+
+def evaluate_batches(
+    directory: Path, load_registry: Callable[[Path], Sequence[AgencyRef]]
+) -> list[BatchScore]:
+    """Score every batch-NN/ folder (texts, expected files, agencies.csv, blind.json)."""
+    batches = []
+    for folder in sorted(Path(directory).glob("batch-*")):
+        registry = folder / "agencies.csv"
+        if not folder.is_dir() or not registry.exists():
+            continue
+        now = evaluate_corpus(folder, load_registry(registry)).fields
+        recorded = folder / "blind.json"
+        blind = _recorded_scores(recorded) if recorded.exists() else {}
+        batches.append(BatchScore(folder.name, blind, now))
+    return batches
+
+
+def _recorded_scores(path: Path) -> dict[str, FieldScore]:
+    data = json.loads(path.read_text(encoding="utf-8"))["fields"]
+    return {
+        name: FieldScore(v["true_positives"], v["found"], v["expected"]) for name, v in data.items()
+    }
+
+
+def format_batches(batches: list[BatchScore]) -> str:
+    """Blind and current F1 per field and batch, and over all batches together."""
+    total = BatchScore("all", _summed(b.blind for b in batches), _summed(b.now for b in batches))
+    lines = [f"{'batch':<10}{'field':<18}{'blind P/R/F1':>20}{'now P/R/F1':>20}"]
+    for batch in [*batches, total]:
+        for name in FIELDS:
+            lines.append(
+                f"{batch.name:<10}{name:<18}{_prf(batch.blind.get(name)):>20}"
+                f"{_prf(batch.now.get(name)):>20}"
+            )
+    return "\n".join(lines)
+
+
+def _summed(groups: Iterable[dict[str, FieldScore]]) -> dict[str, FieldScore]:
+    out = {name: FieldScore() for name in FIELDS}
+    for group in groups:
+        for name, score in group.items():
+            if name in out:
+                out[name].true_positives += score.true_positives
+                out[name].found += score.found
+                out[name].expected += score.expected
+    return out
+
+
+def _prf(score: FieldScore | None) -> str:
+    if score is None:
+        return "-"
+    p, r = score.precision, score.recall
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.2f}/{r:.2f}/{f1:.2f}"
+
+
 def evaluate_corpus(directory: Path, agencies: Sequence[AgencyRef]) -> EvaluationReport:
     """Read every X.txt that has an X.expected.json beside it and score the reading."""
     report = EvaluationReport()
@@ -102,7 +166,8 @@ def evaluate_corpus(directory: Path, agencies: Sequence[AgencyRef]) -> Evaluatio
         if not expected_path.exists():
             continue
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        got = read_notice(text_path.read_text(encoding="utf-8"), agencies).to_json()
+        registry = _subtree(agencies, expected.get("registry_root"))
+        got = read_notice(text_path.read_text(encoding="utf-8"), registry).to_json()
         matched = _score_notice(report, got, expected)
         report.notices.append(
             {
@@ -113,6 +178,23 @@ def evaluate_corpus(directory: Path, agencies: Sequence[AgencyRef]) -> Evaluatio
             }
         )
     return report
+
+
+def _subtree(agencies: Sequence[AgencyRef], root: str | None) -> Sequence[AgencyRef]:
+    """The registry an office of one province has: its root and everything under it.
+
+    A corpus registry holds several provinces; a portal article often does not say which
+    province it is from, which the office that pastes it knows.
+    """
+    if root is None:
+        return agencies
+    children: dict[str | None, list[AgencyRef]] = {}
+    for agency in agencies:
+        children.setdefault(agency.parent_code, []).append(agency)
+    kept = [a for a in agencies if a.code == root]
+    for agency in kept:
+        kept += children.get(agency.code, [])
+    return kept
 
 
 def _key(text: str | None) -> str:

@@ -46,6 +46,7 @@ _ISSUANCE = re.compile(
 )
 _MOTTO = vre(r"^(?:cộng hòa|độc lập|đảng cộng sản|\*|-+$)")
 _LEVEL_SINGLE = {fold_aligned(w) for w in ("tỉnh", "huyện", "xã", "quận", "phường", "phố", "trấn")}
+_NUMBER_LINE = re.compile(r"\s*(?:Số|SỐ|số)\b")
 _VV = re.compile(r"^(?:V/v|v/v|Về việc)\s*:?\s*(?P<s>.+)")
 #: Patterns under search() never start with a bare ``\s*``: on a run of blanks that is quadratic.
 _ACRONYM_PARENS = re.compile(r"(?<!\s)\s*\([A-ZĐ&]{2,}\)")
@@ -104,7 +105,10 @@ def parse_header(lines: list[str], proper_names: tuple[str, ...] = ()) -> Header
     if kind == "thong_bao" and title and "kêt luân" in fold_aligned(title):
         kind = "thong_bao_ket_luan"
     year = issued_on.year if issued_on else _year_in(number) or _year_in(title)
-    after_addressees, addressees = _addressees(lines, max(title_end, number_line + 1))
+    # A number cited inside a sentence ("(Theo Công văn số 6202/UBND-KT ...)", "Tại Nghị quyết số
+    # 230/NQ-CP ...") is not the header's "Số:" line: the body does not start after it.
+    header_line = number_line if number_line >= 0 and _NUMBER_LINE.match(lines[number_line]) else -1
+    after_addressees, addressees = _addressees(lines, max(title_end, header_line + 1))
     body_start = max(title_end, after_addressees)
     return Header(issuer, number, issued_on, year, title, kind, body_start, addressees)
 

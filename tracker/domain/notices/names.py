@@ -83,6 +83,9 @@ def unmatched_at(text: str, folded: str, lower: str, pos: int) -> Mention | None
         if gap.strip(" -&/"):
             break
         stop = STOP_RE.match(lower, word.start())
+        if stop and _joins_name(text, folded, stop.group(), stop.end()):
+            end = word.end()
+            continue
         if stop and not (end == head.end() and text[word.start()].isupper()):
             stopped_softly = fold_aligned(stop.group()) in _SOFT_STOPS
             break
@@ -92,6 +95,21 @@ def unmatched_at(text: str, folded: str, lower: str, pos: int) -> Mention | None
     if stopped_softly:
         end = _closing_level(text, folded, lower, pos, end)
     return Mention(text[pos:end], (), None, True, (pos, end))
+
+
+_AND = fold_aligned("và")
+_NEXT_WORD = vre(r"\s+(?P<w>\w)")
+
+
+def _joins_name(text: str, folded: str, stop: str, after: int) -> bool:
+    """ "và" + a capital that starts no new agency: "Sở Kế hoạch và Đầu tư" is one name."""
+    nxt = _NEXT_WORD.match(folded, after)
+    return (
+        fold_aligned(stop) == _AND
+        and bool(nxt)
+        and text[nxt.start("w")].isupper()
+        and not HEADS.match(folded, nxt.start("w"))
+    )
 
 
 def _closing_level(text: str, folded: str, lower: str, pos: int, end: int) -> int:

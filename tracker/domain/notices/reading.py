@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .agencies import AgencyIndex, AgencyRef, Mention
-from .deadlines import choose_deadline, find_dates, labelled_year
+from .deadlines import AddWorkingDays, choose_deadline, find_dates, labelled_year
 from .header import parse_header
 from .layout import Paragraph, Unit
 from .recurrence import find_recurrence, is_ongoing
@@ -18,7 +18,10 @@ from .sections import Section, body_paragraphs, find_section
 from .text import normalize_text, words
 from .units import assignment_units, section_units
 
-_BARE_DATE = re.compile(r"(?i)(?:ngày\s+\d{1,2}\s+tháng|(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2})")
+_BARE_DATE = re.compile(
+    r"(?i)(?:ngày\s+\d{1,2}\s+tháng|(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"|tháng\s+\d{1,2}\s*(?:/|năm))"
+)
 
 
 @dataclass(frozen=True)
@@ -30,12 +33,20 @@ class _Context:
     section_deadline: tuple[date, str] | None
     #: Who the directive heading speaks to ("Sở Tư pháp đề nghị các cơ quan, đơn vị ...").
     heading_lead: tuple[Mention, ...] = ()
+    add_working_days: AddWorkingDays | None = None
 
 
 def read_notice(
-    text: str, agencies: Sequence[AgencyRef], issued_on: date | None = None
+    text: str,
+    agencies: Sequence[AgencyRef],
+    issued_on: date | None = None,
+    add_working_days: AddWorkingDays | None = None,
 ) -> NoticeReading:
-    """Read a notice's text and propose its directives."""
+    """Read a notice's text and propose its directives.
+
+    add_working_days counts "trong N ngày làm việc" (the office's calendar; by default Monday
+    to Friday less public holidays).
+    """
     lines = normalize_text(text if isinstance(text, str) else "").split("\n")
     index = AgencyIndex(agencies)
     header = parse_header(lines, tuple(n for a in agencies for n in (a.name, *a.aliases)))
@@ -49,7 +60,9 @@ def read_notice(
     section_deadline = _section_deadline(section, year)
     reference = issued or (date(year, 1, 1) if year else None)
     heading_lead = addressed(section.heading, index.find(section.heading)) if section else []
-    ctx = _Context(index, year, reference, issued, section_deadline, tuple(heading_lead))
+    ctx = _Context(
+        index, year, reference, issued, section_deadline, tuple(heading_lead), add_working_days
+    )
     directives = [_directive(i + 1, unit, ctx) for i, unit in enumerate(units)]
     if not directives:
         flags.append(Flag("no_directives", "No directive was found in the notice."))
@@ -171,12 +184,14 @@ def _time_offset(unit: Unit) -> int:
 
 def _set_deadline(directive: ProposedDirective, unit: Unit, ctx: _Context) -> None:
     text, offset = _time_text(unit), _time_offset(unit)
-    hits = find_dates(text, ctx.year, ctx.issued_on)
+    hits = find_dates(text, ctx.year, ctx.issued_on, ctx.add_working_days)
     if not hits and text is not unit.text:
         hits = labelled_year(text)
     choice = choose_deadline(hits, ctx.reference)
     if choice.hit is None and unit.fallback_time:
-        fallback = choose_deadline(find_dates(unit.fallback_time, ctx.year, ctx.issued_on), None)
+        fallback = choose_deadline(
+            find_dates(unit.fallback_time, ctx.year, ctx.issued_on, ctx.add_working_days), None
+        )
         if fallback.hit is not None:
             directive.deadline, directive.deadline_text = fallback.hit.value, fallback.hit.text
     elif choice.hit is not None:
@@ -203,7 +218,15 @@ def _set_deadline(directive: ProposedDirective, unit: Unit, ctx: _Context) -> No
 def _mention_flags(lead: list[Mention], support: list[Mention]) -> list[Flag]:
     flags = []
     for mention in lead + support:
-        if mention.unmatched:
+        if mention.candidates:
+            flags.append(
+                Flag(
+                    "qualified_collective",
+                    f"'{mention.text}' names only some of its level's agencies: choose them.",
+                    {"mention": mention.text, "codes": list(mention.candidates)},
+                )
+            )
+        elif mention.unmatched:
             flags.append(
                 Flag(
                     "unknown_agency",

@@ -15,9 +15,11 @@ _ASSIGN_AT_START = vre(r"(?:đề nghị|yêu cầu)\s+(?:cho\s+)?")
 #: "[Đối với ..., ]Chủ tịch UBND tỉnh giao/yêu cầu/đề nghị X": the speaker assigns to X.
 _SPEAKER = vre(
     r"(?:[^;.:]{0,120}?,\s*)?(?:đồng chí\s+)?(?:phó\s+)?(?:chủ tịch|thường trực|ban thường vụ"
-    r"|ubnd|ủy ban nhân dân)\b[^,;.:]{0,30}?\s(?=(?:giao|yêu cầu|đề nghị)\b)"
+    r"|ubnd|ủy ban nhân dân|lãnh đạo|chính phủ|thủ tướng|bộ trưởng|ban chỉ đạo|tỉnh ủy|thành ủy)"
+    r"\b[^,;.:]{0,60}?\s(?=(?:giao|yêu cầu|đề nghị)\b)"
 )
-_SUPPORT = vre(r"\bphối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
+#: "phối hợp với X", and "phối hợp X" without "với" (a list of agencies must follow).
+_SUPPORT = vre(r"\bphối hợp(?:\s+chặt chẽ)?\s+(?:(?:với|cùng)\s+)?")
 _BETWEEN = vre(r"\bgiữa\s+")
 _WITH = vre(r"\s*(?:với|và)\s+")
 _BARE_COOP = vre(r"\s*(?:cùng\s+)?phối hợp\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)")
@@ -36,6 +38,10 @@ _POSSESSIVE = vre(
 _LIST_SEP = vre(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)")
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _INTRO = vre(r"(?:riêng\s+|đồng thời\s+|[^,;.:()]{1,30},\s*)")
+#: An opening phrase of two short clauses: "Theo phân cấp, ủy quyền, Sở X chủ trì ...".
+_LONG_INTRO = vre(
+    r"(?:theo|căn cứ|trên cơ sở|để|sau khi|đối với|về)\s[^,;.:()]{1,30},\s*[^,;.:()]{1,30},\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -151,7 +157,8 @@ class _ListFinder:
         pos = _skip_spaces(self.folded, pos)
         intro = _INTRO.match(self.folded, pos)
         speaker = _SPEAKER.match(self.folded, pos)
-        starts = [pos] + ([intro.end()] if intro else []) + ([speaker.end()] if speaker else [])
+        longer = _LONG_INTRO.match(self.folded, pos)
+        starts = [pos, *(m.end() for m in (intro, longer, speaker) if m)]
         for start in starts:
             assign = _ASSIGN_AT_START.match(self.folded, start) or self._giao_at(start)
             if assign:
@@ -180,6 +187,8 @@ class _ListFinder:
         if rest.lstrip().startswith("(") and ")" in rest:
             rest = rest[rest.index(")") + 1 :]
         rest = rest[:40]
+        if rest.lstrip().startswith(("- ", "– ")):  # "Sở X - cơ quan thường trực ..., giúp ..."
+            return True
         if rest.lstrip().startswith(("(", ":")) or not rest.strip():
             return False
         word = WORD_RE.search(rest)

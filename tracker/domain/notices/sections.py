@@ -34,6 +34,12 @@ _FURNITURE = vre(
     r"^\s*(?:skip to|trang chủ\s*>|đăng nhập|ngày đăng|lượt xem|in trang|chia sẻ"
     r"|print|share)\b"
 )
+#: A list marker alone on its line, as legal databases and PDFs lay articles out.
+_BARE_MARKER = re.compile(
+    r"^(?:Điều\s+\d{1,3}[.:]?|[IVX]{1,5}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))$"
+)
+#: Lines that are only table rules or cell separators left by a web copy ("|", "-------").
+_RULE = re.compile(r"^\s*[-_=|*]+\s*$")
 #: A sentence's end: a paragraph that ends so is not a heading.
 TERMINAL = re.compile(r"[.;!?…]\s*[\"”’)]*$")
 _STRONG = vre(
@@ -51,7 +57,8 @@ _CLOSING = vre(
     r"thông báo\s+(?:để|cho)\s.{0,100}\bbiết|^yêu cầu\s.{0,160}nghiêm túc\s+(?:triển khai\s+)?thực"
     r" hiện(?:\s+(?:chỉ thị|thông báo|công văn|kế hoạch|quyết định) này)?\s*[./]*\s*$"
     r"|^trong quá trình (?:tổ chức )?thực hiện, nếu có|chịu trách nhiệm thi hành|^trên đây là"
-    r"|có hiệu lực (?:thi hành )?(?:kể )?từ ngày"
+    r"|có hiệu lực (?:thi hành )?(?:kể )?từ ngày|^(?:quyết định|chỉ thị|văn bản) này có hiệu lực"
+    r"|căn cứ (?:quyết định|chỉ thị)(?: này)? (?:để )?thi hành|\bthi hành quyết định này"
     r"|\bquan tâm(?: phối hợp)?(?:,)? (?:triển khai )?thực hiện\s*[./]*\s*$"
     r"|(?:chịu|có) trách nhiệm (?:tổ chức )?(?:triển khai )?(?:thực hiện|thi hành)(?: nghiêm túc)?"
     r" (?:chỉ thị|quyết định|kế hoạch|thông báo|công văn|văn bản) này\s*[./]*\s*$"
@@ -67,10 +74,17 @@ _CLAUSE_SPLIT = re.compile(
 def body_paragraphs(lines: list[str]) -> list[Paragraph]:
     """Cut the footer and page furniture, join wrapped lines, and read list markers."""
     kept: list[str] = []
+    marker = ""
     for line in lines:
         if _FOOTER.match(line):
             break
-        kept.append("" if _FURNITURE.match(fold_aligned(line)) else line.strip())
+        line = "" if _FURNITURE.match(fold_aligned(line)) or _RULE.match(line) else line.strip()
+        if _BARE_MARKER.match(line):  # "Điều 2." alone on its line, its text on the next
+            marker = line
+            continue
+        if marker and line:
+            line, marker = f"{marker} {line}", ""
+        kept.append(line)
     paragraphs: list[Paragraph] = []
     #: Wrapped lines, joined once at the end: joining line by line is quadratic.
     wrapped: dict[int, list[str]] = {}
@@ -83,7 +97,11 @@ def body_paragraphs(lines: list[str]) -> list[Paragraph]:
         paragraph = _paragraph(line)
         if cells:
             paragraphs.append(Paragraph(collapse(line), "table", cells))
-        elif previous and paragraph.kind is None and _continues(previous, line):
+        elif (
+            previous
+            and _continues(previous, line)
+            and (paragraph.kind is None or _hyphen(line, previous))
+        ):
             wrapped.setdefault(len(paragraphs) - 1, []).append(line)
         else:
             paragraphs.append(paragraph)
@@ -99,7 +117,28 @@ def _continues(previous: str, line: str) -> bool:
     return (
         not TERMINAL.search(previous)
         and not previous.endswith(":")
-        and (line[:1].islower() or line[:1].isdigit())
+        and (line[:1].islower() or line[:1].isdigit() or _cut_mid_sentence(previous))
+    )
+
+
+#: Hard-wrapped lines (PDFs, legal databases) are at most this long; a longer line without a
+#: full stop is a paragraph that lacks one.
+_WRAP_WIDTH = 110
+
+
+def _hyphen(line: str, previous: str) -> bool:
+    """ "Giám đốc các Sở: Lao động" + "- Thương binh và Xã hội, ...": a name cut at its hyphen."""
+    return line.startswith("- ") and line[2:3].isupper() and _cut_mid_sentence(previous)
+
+
+def _cut_mid_sentence(previous: str) -> bool:
+    """A long line that stops on a lower-case word was cut mid-sentence, whatever comes next."""
+    words = previous.split()
+    return (
+        len(words) >= 8
+        and len(previous) <= _WRAP_WIDTH
+        and words[-1][:1].islower()
+        and words[-1][-1:].isalpha()
     )
 
 

@@ -23,6 +23,12 @@ _OPINION = vre(
     r"|hội nghị)[^,;.:]{0,30}?\s)?(?:đồng ý|thống nhất|ghi nhận|biểu dương|đánh giá cao|chấp thuận"
     r"|hoan nghênh|cơ bản thống nhất)\b"
 )
+#: Articles of a Quyết định that enact rather than assign ("Điều 1. Ban hành kèm theo ...").
+#: Web copies run words together ("Banhành"), hence the optional space.
+_ENACTS = vre(
+    r"^(?:ban\s*hành kèm theo|phê duyệt|thành lập|bãi bỏ|sửa đổi, bổ sung|công bố kèm theo"
+    r"|(?:quyết định|chỉ thị|quy định|kế hoạch) này có hiệu lực)"
+)
 #: An assessment under the lead-in ("Đến ngày 30/9, vốn giải ngân đạt 52%"), not a task.
 _STATUS_OPENER = vre(
     r"^(?:đến (?:nay|ngày|hết)|tính đến|từ đầu năm|(?:trong )?thời gian qua|nhìn chung"
@@ -104,7 +110,11 @@ class _SectionReader:
             return
         text, context = _labelled(p.text, self.names_only) or (p.text, context)
         parts = _split_runons(text, self.opens)
-        found = [Unit(t, context) for t in parts if not _OPINION.match(fold_aligned(t))]
+        found = [
+            Unit(t, context)
+            for t in parts
+            if not _OPINION.match(fold_aligned(t)) and not _ENACTS.match(fold_aligned(t))
+        ]
         self.units += found
         self.from_items = self.from_items + len(found) if p.kind is not None else 0
 

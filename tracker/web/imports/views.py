@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker.domain.calendar import WorkCalendar
 from tracker.domain.errors import DomainError
 from tracker.domain.notices import draft as edits
 from tracker.domain.notices import read_notice
@@ -49,7 +50,10 @@ def new():
 
 
 def _start_review(text, upload, issued_on, now):
-    reading = read_notice(text, registry_refs(), issued_on=issued_on)
+    calendar = WorkCalendar.load()  # "trong 5 ngày làm việc" counts the office's working days
+    reading = read_notice(
+        text, registry_refs(), issued_on=issued_on, add_working_days=calendar.add_working_days
+    )
     draft = draft_from_reading(reading, text)
     upload_dir = current_app.config["UPLOAD_DIR"]
     original = store_original(upload.filename, upload.data, upload_dir) if upload else None
