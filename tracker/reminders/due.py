@@ -133,15 +133,38 @@ def existing_keys(keys: Iterable[str], chunk: int = 500) -> set[str]:
 
 
 def digest_period(now: datetime, settings: ReminderSettings, cal: WorkCalendar):
-    """The latest weekly period whose send instant has passed: (ISO week label, instant)."""
+    """This week's digest period once its send instant has passed, on a working day only:
+    (ISO week label, instant). Never last week's: a digest missed while nothing ran is not
+    sent late next to the new one (one digest per agency per week, ever)."""
     today = settings.today(now)
-    this_week = today - timedelta(days=today.weekday()) + timedelta(days=settings.digest_weekday)
-    for nominal in (this_week, this_week - timedelta(days=7)):
-        instant = settings.send_instant(cal.on_or_after(nominal))
-        if instant <= now:
-            year, week, _ = nominal.isocalendar()
-            return f"{year}-W{week:02d}", instant
-    return None
+    if not cal.is_working_day(today):
+        return None
+    nominal = today - timedelta(days=today.weekday()) + timedelta(days=settings.digest_weekday)
+    instant = settings.send_instant(cal.on_or_after(nominal))
+    if instant > now:
+        return None
+    year, week, _ = nominal.isocalendar()
+    return f"{year}-W{week:02d}", instant
+
+
+def on_or_before(cal: WorkCalendar, day: date) -> date:
+    """`day` if it is a working day, otherwise the working day before it."""
+    while not cal.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def reminder_days(deadline: date, settings, cal: WorkCalendar) -> list[tuple[int, date]]:
+    """(N, day it goes out) of each "N days before" reminder of a deadline. A reminder that
+    falls on a day off moves to the working day before, so the agency gets its full notice;
+    when moving brings two reminders onto the same or consecutive days, only the one nearer
+    the deadline is kept (it counts its days from the day it goes out)."""
+    kept: list[tuple[int, date]] = []
+    for days_before in sorted(settings.reminder_days):
+        day = on_or_before(cal, deadline - timedelta(days=days_before))
+        if all((other - day).days >= 2 for _n, other in kept):
+            kept.append((days_before, day))
+    return sorted(kept, reverse=True)
 
 
 def reminder_stage(item: OpenItem, now, settings, cal: WorkCalendar) -> tuple[int, date] | None:
@@ -151,10 +174,9 @@ def reminder_stage(item: OpenItem, now, settings, cal: WorkCalendar) -> tuple[in
     today, due = settings.today(now), None
     if today > item.deadline:
         return None
-    for days_before in sorted(settings.reminder_days, reverse=True):
-        day = cal.on_or_after(item.deadline - timedelta(days=days_before))
+    for days_before, day in reminder_days(item.deadline, settings, cal):
         instant = settings.send_instant(day)
-        if day <= item.deadline and item.created_at <= instant <= now:
+        if item.created_at <= instant <= now:
             due = (days_before, day)
     return due
 

@@ -34,6 +34,8 @@ from tracker.reminders.links import ACCESS_MARK
 from tracker.reminders.outbox import record_mail_once
 from tracker.reminders.settings import ReminderSettings
 
+#: the longest run of days off a reminder may be moved across (Tết with its weekends)
+LONGEST_BREAK_DAYS = 16
 #: (agency id, assignment id or None) -> link token
 LinkFactory = Callable[[int, int | None], str]
 
@@ -132,7 +134,8 @@ def _deadline_candidates(now, settings, cal):
     today = settings.today(now)
     span = (
         today - timedelta(days=settings.escalate_after_days + 90),
-        today + timedelta(days=max(settings.reminder_days, default=0) + 1),
+        # a reminder may move earlier over a run of days off (Tết): look that far ahead too
+        today + timedelta(days=max(settings.reminder_days, default=0) + 1 + LONGEST_BREAK_DAYS),
     )
     found = []
     for item in open_items(states=ACTIONABLE, deadline_between=span):
