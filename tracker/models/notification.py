@@ -18,6 +18,7 @@ class NotificationStatus(enum.StrEnum):
     SENT = "sent"
     FAILED = "failed"  #: refused for good, or still failing after the retry window; can be resent
     HELD = "held"  #: not sent: no mail server configured
+    DROPPED = "dropped"  #: not sent: no longer useful (past its time, or superseded)
 
 
 class Notification(Model):
@@ -65,6 +66,8 @@ class Notification(Model):
     refused_to: Mapped[dict | None] = mapped_column(sa.JSON, default=dict)
     #: temporary errors are retried until then (set at the first one)
     retry_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: not worth sending after this (a reminder after its deadline); None: always
+    useful_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

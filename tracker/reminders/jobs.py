@@ -48,6 +48,7 @@ def deliver(now: datetime) -> str:
     """Send what is pending in the outbox."""
     report = deliver_pending(now, current_app.config, should_stop=stopping.is_set)
     text = f"sent {report.sent}, failed {report.failed}, held {report.held}"
+    text += f", dropped {report.dropped}" if report.dropped else ""
     return text + (f"; last error: {report.errors[-1]}" if report.errors else "")
 
 

@@ -64,6 +64,7 @@ def new_mail(
     assignment_id: int | None = None,
     user_id: int | None = None,
     locale: str = "vi",
+    useful_until: datetime | None = None,
 ) -> Notification:
     """A pending outbox row, its headers checked (not yet added to the session)."""
     return Notification(
@@ -78,6 +79,7 @@ def new_mail(
         agency_id=agency_id,
         assignment_id=assignment_id,
         user_id=user_id,
+        useful_until=useful_until,
         status=NotificationStatus.PENDING,
         attempts=0,
         next_attempt_at=now,

@@ -34,6 +34,8 @@ from tracker.reminders.links import ACCESS_MARK
 from tracker.reminders.outbox import record_mail_once
 from tracker.reminders.settings import ReminderSettings
 
+#: a weekly digest (or summary) is worth sending for a week; the next one supersedes it
+DIGEST_USEFUL = timedelta(days=7)
 #: the longest run of days off a reminder may be moved across (Tết with its weekends)
 LONGEST_BREAK_DAYS = 16
 #: (agency id, assignment id or None) -> link token
@@ -50,6 +52,7 @@ class PlannedMail:
     cc: tuple[str, ...] = ()
     agency_id: int | None = None
     assignment_id: int | None = None
+    useful_until: datetime | None = None  #: not worth sending after this
 
 
 def stored_links(settings: ReminderSettings, now: datetime) -> LinkFactory:
@@ -124,6 +127,7 @@ def plan_digests(now, settings, cal: WorkCalendar, links: LinkFactory, agency_id
                     built,
                     locale,
                     agency_id=agency_id,
+                    useful_until=instant + DIGEST_USEFUL,
                 )
             )
     return planned
@@ -165,6 +169,10 @@ def plan_deadline_mails(now, settings, cal: WorkCalendar, links: LinkFactory):
     }
     for kind, key, item in candidates:
         url = link_url(settings, links(item.agency_id, item.id), item.id)
+        # a reminder after its deadline is useless: the overdue notice says it better
+        end_of_deadline = settings.send_instant(item.deadline + timedelta(days=1)).replace(
+            hour=0, minute=0
+        )
         if kind == "escalation":
             groups = {"vi": [heads.get(item.agency_id) or settings.office_email]}
             cc = (settings.office_email,)
@@ -182,6 +190,7 @@ def plan_deadline_mails(now, settings, cal: WorkCalendar, links: LinkFactory):
                     cc,
                     item.agency_id,
                     item.id,
+                    useful_until=end_of_deadline if kind == "reminder" else None,
                 )
             )
     return planned
@@ -203,6 +212,7 @@ def record_plan(planned: list[PlannedMail], now: datetime) -> int:
             agency_id=mail.agency_id,
             assignment_id=mail.assignment_id,
             locale=mail.locale,
+            useful_until=mail.useful_until,
         )
         recorded += row is not None
     return recorded

@@ -33,9 +33,9 @@ from tracker.models import Notification, NotificationStatus
 from tracker.reminders.attempt import attempt, record_outcome
 from tracker.reminders.links import with_links
 from tracker.reminders.mime import MailParts, message_id
-from tracker.reminders.outbox import NO_MAIL_SERVER
 from tracker.reminders.settings import ReminderSettings
 from tracker.reminders.smtp import SmtpSettings, close, connect, describe
+from tracker.reminders.upkeep import drop_stale, hold_pending, unhold
 
 N = Notification
 PENDING = NotificationStatus.PENDING
@@ -50,28 +50,8 @@ class DeliveryReport:
     sent: int = 0
     failed: int = 0  #: attempts that did not reach every recipient (retried, or given up)
     held: int = 0
+    dropped: int = 0  #: no longer worth sending
     errors: list[str] = field(default_factory=list)
-
-
-def hold_pending(now: datetime) -> int:
-    """Without a mail server every due row is held, with the reason; the caller commits."""
-    result = db.session.execute(
-        sa.update(N)
-        .where(N.status == PENDING, N.next_attempt_at <= now)
-        .values(status=NotificationStatus.HELD, last_error=NO_MAIL_SERVER, claimed_until=None)
-    )
-    return result.rowcount
-
-
-def unhold(now: datetime) -> int:
-    """Mail held for want of a mail server goes back in the queue once one is configured
-    (stale mail is then dropped or superseded as any other); the caller commits."""
-    result = db.session.execute(
-        sa.update(N)
-        .where(N.status == NotificationStatus.HELD, N.last_error == NO_MAIL_SERVER)
-        .values(status=PENDING, next_attempt_at=now, claimed_until=None, last_error=None)
-    )
-    return result.rowcount
 
 
 class RunClock:
@@ -250,11 +230,13 @@ def deliver_pending(
     settings = dataclasses.replace(settings, claim=lease)
     link_settings, clock = ReminderSettings.from_config(config), RunClock(now)
     db.session.commit()  # start from no open transaction
+    report.dropped = drop_stale(now)
     if not settings.host:
         report.held = hold_pending(now)
         db.session.commit()
         return report
     unhold(now)
+    report.dropped += drop_stale(now)
     db.session.commit()
     while not should_stop() and (batch := claim(clock.now(), batch_size, lease)):
         batch = with_links(batch, clock.now(), link_settings)  # the tokens, made now

@@ -14,7 +14,7 @@ from tracker.extensions import db
 from tracker.models import Agency, Assignment, ExtensionRequest
 from tracker.reminders import builders
 from tracker.reminders.due import agency_names, digest_period, existing_keys, open_items
-from tracker.reminders.planning import PlannedMail
+from tracker.reminders.planning import DIGEST_USEFUL, PlannedMail
 from tracker.reminders.settings import ReminderSettings
 
 
@@ -70,4 +70,5 @@ def plan_summary(now, settings: ReminderSettings, cal: WorkCalendar) -> list[Pla
     if existing_keys([key]):
         return []
     built = builders.build_summary(summary_data(now, settings, period[0]), "vi")
-    return [PlannedMail("summary", key, [settings.office_email], built, "vi")]
+    useful = period[1] + DIGEST_USEFUL
+    return [PlannedMail("summary", key, [settings.office_email], built, "vi", useful_until=useful)]

@@ -42,6 +42,7 @@ STATUS_LABELS = {
     NotificationStatus.SENT: _l("Sent"),
     NotificationStatus.FAILED: _l("Failed"),
     NotificationStatus.HELD: _l("Not sent: no mail server configured"),
+    NotificationStatus.DROPPED: _l("Not sent: no longer useful"),
 }
 
 
