@@ -112,3 +112,36 @@ def test_qualified_collective_is_a_question_not_an_expansion(province, notice):
     assert qualified.codes == ()
     flag = next(f for f in reading.directives[0].flags if f.code == "qualified_collective")
     assert set(flag.params["codes"]) == set(plain.codes) and plain.codes
+
+
+def test_news_report_speakers_and_narration(province):
+    text = (
+        "Đồng chí Nguyễn Văn A, Giám đốc Sở Tài chính báo cáo tình hình thu ngân sách.\n"
+        "Sau khi nghe báo cáo, Chủ tịch UBND tỉnh đã chỉ đạo Sở Y tế kiểm tra các cơ sở.\n"
+        "(Baohoabinh.vn) - Sở Tài chính đề nghị Công an tỉnh phối hợp kiểm tra.\n"
+        "Sở Y tế đề xuất UBND tỉnh giao Sở Tài chính bố trí kinh phí."
+    )
+    reading = read_notice(text, province)
+    assert [_leads(d) for d in reading.directives] == [["Sở Y tế"], ["Công an tỉnh"]]
+
+
+def test_support_list_separated_by_semicolons(province):
+    text = (
+        "Chủ tịch UBND tỉnh giao Sở Tài chính chủ trì thực hiện; phối hợp Sở Y tế; Tỉnh Đoàn;"
+        " UBND các huyện và các đơn vị liên quan thực hiện theo lộ trình."
+    )
+    (directive,) = read_notice(text, province).directives
+    assert _leads(directive) == ["Sở Tài chính"]
+    assert [m.text for m in directive.support][:3] == ["Sở Y tế", "Tỉnh Đoàn", "UBND các huyện"]
+
+
+def test_an_item_that_assigns_under_a_background_heading(province, notice):
+    body = (
+        "Chủ tịch UBND tỉnh yêu cầu các sở, ngành triển khai với các nội dung sau:\n"
+        "I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN NĂM 2024\n"
+        "Căn cứ kế hoạch của tỉnh và tình hình thực hiện năm 2024, yêu cầu Sở Tài chính khẩn"
+        " trương đánh giá tình hình thực hiện.\n"
+        "Năm 2024, thu ngân sách đạt 95% dự toán."
+    )
+    reading = read_notice(notice(body), province)
+    assert [_leads(d) for d in reading.directives] == [["Sở Tài chính"]]

@@ -57,7 +57,7 @@ _FIXED = (
         vre(
             r"(?:thủ trưởng\s+)?các\s+(?:cơ quan chuyên môn(?:\s+thuộc\s+ubnd\s+tỉnh)?"
             r"|sở\s*,\s*ban\s*,\s*ngành|sở\s*,\s*ngành|ban\s*,\s*ngành|sở\s+ngành)"
-            r"(?:\s*,\s*(?:đoàn thể|địa phương))?"
+            r"(?:\s*(?:,|\svà)\s*(?:đoàn thể|địa phương|đơn vị))?"
             r"(?:\s+(?:liên quan|thuộc\s+ubnd\s+tỉnh|thuộc\s+tỉnh|cấp\s+tỉnh|tỉnh)\b)?"
         ),
     ),

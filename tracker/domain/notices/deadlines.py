@@ -64,6 +64,10 @@ _DATA_PERIOD = vre(
 #: "Đến ngày 30/9/2024, vốn giải ngân đạt 52%": a date at which something stood.
 _STATUS_AFTER = vre(r"^[^.;]{0,120}?\b(?:đã|đạt|xảy ra|ghi nhận|mới|còn)\b")
 _UNTIL = fold_aligned("đến")
+#: "ngày 1-4-2020, Giám đốc Công an tỉnh đã ...": a bare date opening a narrative sentence.
+_NARRATIVE_AFTER = vre(
+    r",\s*(?:giám đốc|chủ tịch|phó chủ tịch|bộ trưởng|thủ tướng|ubnd|ủy ban|sở)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,8 @@ def _is_excluded(folded: str, match: re.Match[str]) -> bool:
     before = folded[max(0, match.start() - 60) : match.start()]
     pre = (match.groupdict().get("pre") or "").strip()
     if (not pre and _CITED.search(before)) or _FROM.search(before):
+        return True
+    if not pre and _NARRATIVE_AFTER.match(folded, match.end()):
         return True
     if pre == _UNTIL and (_DATA_PERIOD.search(before) or _is_status(folded, match)):
         return True

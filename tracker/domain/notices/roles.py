@@ -10,15 +10,25 @@ from .names import unmatched_at
 from .patterns import NOT_ASSIGNING, lower_same_length, vre
 from .text import WORD_RE, fold_aligned
 
-_ASSIGN_ANYWHERE = vre(r"\b(?:giao(?:\s+cho)?|ủy quyền cho|phân công(?:\s+cho)?)\s+")
-_ASSIGN_AT_START = vre(r"(?:đề nghị|yêu cầu)\s+(?:cho\s+)?")
+_ASSIGN_ANYWHERE = vre(
+    r"\b(?:giao(?:\s+(?:cho|trách nhiệm(?:\s+cho)?|nhiệm vụ(?:\s+cho)?))?|ủy quyền cho"
+    r"|phân công(?:\s+cho)?)\s+"
+)
+#: "trong thời gian tới," between the verb and the agencies it speaks to.
+_WHEN = r"(?:(?:trong\s+)?thời gian tới|từ nay đến [^,;.:]{1,20}|trước mắt)\s*,?\s+"
+_ASSIGN_AT_START = vre(r"(?:đề nghị|yêu cầu)\s+(?:cho\s+)?(?:" + _WHEN + r")?")
+#: After a speaker ("Bộ trưởng ... chỉ đạo X ..."), "chỉ đạo" assigns too.
+_SPEAKER_VERB = vre(r"(?:giao|đề nghị|yêu cầu|chỉ đạo)\s+(?:cho\s+)?(?:" + _WHEN + r")?")
 #: "[Đối với ..., ]Chủ tịch UBND tỉnh giao/yêu cầu/đề nghị X": the speaker assigns to X.
 _SPEAKER = vre(
-    r"(?:[^;.:]{0,120}?,\s*)?(?:đồng chí\s+)?(?:phó\s+)?(?:chủ tịch|thường trực|ban thường vụ"
-    r"|ubnd|ủy ban nhân dân|lãnh đạo|chính phủ|thủ tướng|bộ trưởng|ban chỉ đạo|tỉnh ủy|thành ủy)"
-    r"\b[^,;.:]{0,60}?\s(?=(?:giao|yêu cầu|đề nghị)\b)"
+    r"(?:[^;.:]{0,300}?,\s*)?(?:đồng chí\s+)?(?:phó\s+)?(?:chủ tịch|thường trực|ban thường vụ"
+    r"|ubnd|ủy ban nhân dân|lãnh đạo|chính phủ|thủ tướng|bộ trưởng|ban chỉ đạo|tỉnh ủy|thành ủy"
+    r"|giám đốc|bộ\s+\w+(?:\s+\w+)?)"
+    r"\b[^,;.:]{0,60}?\s(?=(?:giao|yêu cầu|đề nghị|chỉ đạo)\b)"
 )
 #: "phối hợp với X", and "phối hợp X" without "với" (a list of agencies must follow).
+#: "Căn cứ ..., yêu cầu X ...": the verb after the sentence's opening phrase.
+_ASSIGN_AFTER_COMMA = vre(r",\s+(?:đồng thời\s+)?(?:yêu cầu|đề nghị)\s+(?:cho\s+)?")
 _SUPPORT = vre(r"\bphối hợp(?:\s+chặt chẽ)?\s+(?:(?:với|cùng)\s+)?")
 _BETWEEN = vre(r"\bgiữa\s+")
 _WITH = vre(r"\s*(?:với|và)\s+")
@@ -36,6 +46,14 @@ _POSSESSIVE = vre(
     r"\s+của\s+"
 )
 _LIST_SEP = vre(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)")
+#: Supports may be separated by ";": "phối hợp Sở A; Viễn thông B; UBND cấp xã ...".
+_SUPPORT_SEP = vre(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+|cùng\s+)")
+#: A news agency's tag before the text: "(Chinhphu.vn) - ".
+_SOURCE_TAG = vre(r"\([\w.]{2,30}\)\s*[-–—]?\s*")
+#: "Đồng chí Nguyễn Văn A, Giám đốc Sở X báo cáo ...": a person at a meeting, not a task.
+_PERSON = vre(r"(?:đồng chí|ông|bà)\s+[A-ZĐÀ-Ỹ][^,;.:]{1,40},\s*")
+#: A subject that proposes ("Sở X đề xuất UBND tỉnh giao ...") assigns nothing yet.
+_PROPOSES = vre(r"\s*(?:đề xuất|kiến nghị|xin)\b")
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _INTRO = vre(r"(?:riêng\s+|đồng thời\s+|[^,;.:()]{1,30},\s*)")
 #: An opening phrase of two short clauses: "Theo phân cấp, ủy quyền, Sở X chủ trì ...".
@@ -59,15 +77,24 @@ def assign_roles(text: str, mentions: list[Mention]) -> Roles:
     lead: list[Mention] = []
     support: list[Mention] = []
     cooperating: list[Mention] = []
+    supports = {
+        m.span
+        for match in _SUPPORT.finditer(folded)
+        for m in finder.list_at(match.end(), unmatched=True, separator=_SUPPORT_SEP)
+    }
     for start in _clause_starts(text):
         if not any(m.span[0] < start < m.span[1] for m in mentions):  # "các sở: A, B"
-            lead += finder.subject_at(start)
+            # A clause that only continues a support list ("phối hợp A; B; C thực hiện")
+            # does not make its first item a lead.
+            lead += [m for m in finder.subject_at(start) if m.span not in supports]
             cooperating += finder.cooperating_at(start)
     for match in _ASSIGN_ANYWHERE.finditer(folded):
         if _is_verb_giao(text, match.start()):
             lead += finder.list_at(match.end(), unmatched=True)
+    for match in _ASSIGN_AFTER_COMMA.finditer(folded):
+        lead += finder.list_at(match.end(), unmatched=True)
     for match in _SUPPORT.finditer(folded):
-        support += finder.list_at(match.end(), unmatched=True)
+        support += finder.list_at(match.end(), unmatched=True, separator=_SUPPORT_SEP)
     for match in _BETWEEN.finditer(folded):
         if "phôi hơp" in folded[_clause_start(folded, match.start()) : match.start()]:
             first = finder.list_at(match.end(), unmatched=False)
@@ -126,7 +153,9 @@ class _ListFinder:
         self.lower = lower_same_length(text)
         self.by_start = {m.span[0]: m for m in mentions}
 
-    def list_at(self, pos: int, unmatched: bool, chair: bool = True) -> list[Mention]:
+    def list_at(
+        self, pos: int, unmatched: bool, chair: bool = True, separator: re.Pattern[str] = _LIST_SEP
+    ) -> list[Mention]:
         """Return the agencies listed from pos on; titles before them are skipped.
 
         With chair=False, "Chủ tịch UBND tỉnh ..." is not read as the agency: at the start of a
@@ -146,7 +175,7 @@ class _ListFinder:
             if item is None:
                 break
             items.append(item)
-            sep = _LIST_SEP.match(self.folded, item.span[1])
+            sep = separator.match(self.folded, item.span[1])
             if not sep:
                 break
             pos = sep.end()
@@ -155,20 +184,38 @@ class _ListFinder:
     def subject_at(self, pos: int) -> list[Mention]:
         """Return the agencies a clause assigns to: "Đề nghị X ...", or "X <verb> ..."."""
         pos = _skip_spaces(self.folded, pos)
+        tag = _SOURCE_TAG.match(self.folded, pos)
+        pos = tag.end() if tag else pos
+        if _PERSON.match(self.folded, pos):
+            return []
         intro = _INTRO.match(self.folded, pos)
         speaker = _SPEAKER.match(self.folded, pos)
         longer = _LONG_INTRO.match(self.folded, pos)
         starts = [pos, *(m.end() for m in (intro, longer, speaker) if m)]
         for start in starts:
-            assign = _ASSIGN_AT_START.match(self.folded, start) or self._giao_at(start)
+            verb = _SPEAKER_VERB if speaker and start == speaker.end() else _ASSIGN_AT_START
+            assign = verb.match(self.folded, start) or self._giao_at(start)
             if assign:
                 items = self.list_at(assign.end(), unmatched=True)
                 if items:
                     return items
-            items = self.list_at(start, unmatched=pos == 0, chair=False)
+            items = self.list_at(start, unmatched=pos == 0 or start > pos, chair=False)
+            if items and _PROPOSES.match(self.folded, items[-1].span[1]):
+                return []
+            delegated = _DELEGATES.match(self.folded, items[-1].span[1]) if items else None
+            if delegated and _is_verb_giao(self.text, _skip_spaces(self.folded, items[-1].span[1])):
+                listed = self.list_at(_skip_spaces(self.folded, delegated.end()), unmatched=True)
+                if listed:  # "Bộ Xây dựng đề nghị UBND các tỉnh ...": they are the leads
+                    return listed
             if items and self._verb_follows(items[-1].span[1]):
                 return items
         return []
+
+    def speaks(self, pos: int) -> bool:
+        """Whether a clause opens with a speaker who assigns ("Chủ tịch UBND tỉnh yêu cầu")."""
+        pos = _skip_spaces(self.folded, pos)
+        speaker = _SPEAKER.match(self.folded, pos)
+        return bool(speaker) and bool(_SPEAKER_VERB.match(self.folded, speaker.end()))
 
     def cooperating_at(self, pos: int) -> list[Mention]:
         """Return "Sở B, Sở C" in "Sở B, Sở C phối hợp ..." (no "với": they support)."""
@@ -204,7 +251,7 @@ def _skip_spaces(folded: str, pos: int) -> int:
 def opens_assignment(clause: str, mentions: list[Mention]) -> bool:
     """Tell whether a clause starts a new assignment ("giao Sở X ...", "Sở X chủ trì ...")."""
     finder = _ListFinder(clause, mentions)
-    if finder.subject_at(0):
+    if finder.subject_at(0) or finder.speaks(0):
         return True
     offset = len(clause) - len(clause.lstrip())
     match = _ASSIGN_ANYWHERE.match(fold_aligned(clause), offset)

@@ -56,7 +56,7 @@ _WEAK = vre(
 _CLOSING = vre(
     r"thông báo\s+(?:để|cho)\s.{0,100}\bbiết|^yêu cầu\s.{0,160}nghiêm túc\s+(?:triển khai\s+)?thực"
     r" hiện(?:\s+(?:chỉ thị|thông báo|công văn|kế hoạch|quyết định) này)?\s*[./]*\s*$"
-    r"|^trong quá trình (?:tổ chức )?thực hiện, nếu có|chịu trách nhiệm thi hành|^trên đây là"
+    r"|^trong quá trình (?:tổ chức )?thực hiện, nếu có|chịu trách nhiệm (?:thi )?hành|^trên đây là"
     r"|có hiệu lực (?:thi hành )?(?:kể )?từ ngày|^(?:quyết định|chỉ thị|văn bản) này có hiệu lực"
     r"|căn cứ (?:quyết định|chỉ thị)(?: này)? (?:để )?thi hành|\bthi hành quyết định này"
     r"|\bquan tâm(?: phối hợp)?(?:,)? (?:triển khai )?thực hiện\s*[./]*\s*$"
@@ -128,17 +128,18 @@ _WRAP_WIDTH = 110
 
 def _hyphen(line: str, previous: str) -> bool:
     """ "Giám đốc các Sở: Lao động" + "- Thương binh và Xã hội, ...": a name cut at its hyphen."""
-    return line.startswith("- ") and line[2:3].isupper() and _cut_mid_sentence(previous)
+    return line.startswith("- ") and line[2:3].isalnum() and _cut_mid_sentence(previous)
 
 
 def _cut_mid_sentence(previous: str) -> bool:
     """A long line that stops on a lower-case word was cut mid-sentence, whatever comes next."""
     words = previous.split()
+    last = words[-1] if words else ""
     return (
         len(words) >= 8
         and len(previous) <= _WRAP_WIDTH
-        and words[-1][:1].islower()
-        and words[-1][-1:].isalpha()
+        and (last[:1].islower() or last.isdigit())
+        and (last[-1:].isalnum() or last.endswith(","))
     )
 
 

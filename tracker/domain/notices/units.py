@@ -42,6 +42,8 @@ _SUBMISSION = vre(
     r"|^(?:thời gian|thời hạn) gửi"
 )
 _CHAIRS = vre(r"\bchủ trì\b")
+#: Under a background heading ("I. ĐÁNH GIÁ ..."), an item that still assigns work is a task.
+_ASSIGNS = vre(r"\b(?:yêu cầu|giao|đề nghị)\s+(?:cho\s+)?(?:các\s|ubnd\s|sở\s|ban\s|thủ trưởng\s)")
 _BARE_COOP = vre(
     r"^[^,;.]*(?:,[^,;.]*){0,4}\s(?:cùng\s+)?phối hợp\b(?!\s+(?:chặt chẽ\s+)?(?:với|cùng))"
 )
@@ -101,7 +103,8 @@ class _SectionReader:
 
     def _paragraph(self, p: Paragraph) -> None:
         context = self._context()
-        if is_closing(p) or (context and BACKGROUND.search(fold_aligned(context)[:60])):
+        background = context and BACKGROUND.search(fold_aligned(context)[:60])
+        if is_closing(p) or (background and not _ASSIGNS.search(fold_aligned(p.text))):
             return
         if _is_assessment(p.text) and not (context and self.names_only(context)):
             return
@@ -189,10 +192,30 @@ def _is_group_header(p: Paragraph, nxt: Paragraph | None) -> bool:
     return deeper and not TERMINAL.search(p.text) and len(p.text.split()) <= 15
 
 
+#: "phối hợp Sở A; Viễn thông B;" : a support list whose items are separated by ";".
+_SUPPORT_LIST_OPEN = vre(r"phối hợp(?:\s+(?:với|cùng))?\s+(?:[^;.]{1,80};\s*){1,6}$")
+
+
+def _continues_list(previous: str) -> bool:
+    """The clause before ends inside a list of supports: the next clause is its next item."""
+    return bool(_SUPPORT_LIST_OPEN.search(fold_aligned(previous[-400:])))
+
+
+def _opening_phrase(previous: str, opens: Opens) -> bool:
+    """ "Căn cứ ..., yêu cầu X ...": what comes before the comma only opens the sentence."""
+    return previous.rstrip().endswith(",") and not opens(previous)
+
+
 def _split_runons(text: str, opens: Opens) -> list[str]:
     parts: list[str] = []
     for clause in split_clauses(text):
-        if parts and opens(clause) and not _cooperates_with(parts[-1], clause):
+        if (
+            parts
+            and opens(clause)
+            and not _cooperates_with(parts[-1], clause)
+            and not _continues_list(parts[-1])
+            and not _opening_phrase(parts[-1], opens)
+        ):
             parts.append(clause)
         elif parts:
             parts[-1] = f"{parts[-1]} {clause}"
@@ -230,7 +253,7 @@ def assignment_units(
             continue
         parts: list[str] = []
         for clause in split_clauses(p.text):
-            if opens(clause):
+            if opens(clause) and not (parts and _continues_list(parts[-1])):
                 parts.append(clause)
             elif parts:
                 parts[-1] = f"{parts[-1]} {clause}"
