@@ -4,7 +4,7 @@ changed; subjects from the Vietnamese catalogue; links that work."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,11 +12,14 @@ from babel.support import Translations
 
 from tests.reminders.test_delivery import MONDAY_8AM, THURSDAY
 from tracker.domain import workflow
+from tracker.domain.calendar import WorkCalendar
 from tracker.domain.permissions import actor_for_user
 from tracker.domain.states import Role
 from tracker.domain.work.assignment import change_deadline, decide_extension, request_extension
 from tracker.extensions import db
 from tracker.reminders.jobs import run_job
+from tracker.reminders.settings import ReminderSettings
+from tracker.reminders.summary import SUMMARY_TOP_ITEMS, plan_summary
 
 TITLE = "Kiểm tra công tác phòng cháy, chữa cháy tại chợ trung tâm"
 CATALOGUES = Path(__file__).resolve().parents[2] / "tracker" / "translations"
@@ -137,3 +140,33 @@ def test_subjects_come_from_the_catalogue_in_each_recipients_language(
     lead = "The standing office has given your agency a new assignment:"
     assert vietnamese(lead) in vi_copy.message.get_body(("plain",)).get_content()
     assert lead in en_copy.message.get_body(("plain",)).get_content()
+
+
+@pytest.mark.slow
+def test_the_office_summary_shows_the_top_of_each_list_and_stays_small(app, agencies, give):
+    settings, five = ReminderSettings.from_config(app.config), list(agencies.values())[:5]
+
+    def add(count):
+        for n in range(count):
+            give(
+                five[n % 5],
+                date(2026, 6, 1),
+                title="Việc đã quá hạn",
+                at=datetime(2026, 5, 1, tzinfo=UTC),
+            )
+
+    def summary():
+        [mail] = plan_summary(MONDAY_8AM, settings, WorkCalendar.load())
+        return mail.built
+
+    add(SUMMARY_TOP_ITEMS + 5)
+    small = summary()
+    add(2 * SUMMARY_TOP_ITEMS)
+    big = summary()
+    for built, total in ((small, SUMMARY_TOP_ITEMS + 5), (big, 3 * SUMMARY_TOP_ITEMS + 5)):
+        assert built.body_text.count("Việc đã quá hạn") == SUMMARY_TOP_ITEMS  # the top only
+        assert f"({total})" in built.body_text  # the whole count
+        assert "/tasks?status=overdue" in built.body_text  # and where the whole list is
+    size = lambda built: len(built.body_text) + len(built.body_html)  # noqa: E731
+    # three times the work, about the same size (only which agency names are on top differ)
+    assert size(big) < 1.15 * size(small)

@@ -226,12 +226,21 @@ class SummaryData:
     """What the standing office's weekly summary shows."""
 
     week: str
-    #: (agency name, {TimeStatus: count}) for every agency with assignments
+    #: (agency name, {TimeStatus: count}) for the agencies with most overdue work (the top)
     counts: list[tuple[str, dict]]
-    overdue: list[tuple[str, OpenItem, int]]  #: (agency, item, days late)
-    awaiting: list[tuple[str, OpenItem]]  #: completion reports to confirm
+    overdue: list[tuple[str, OpenItem, int]]  #: (agency, item, days late), the latest first
+    awaiting: list[tuple[str, OpenItem]]  #: completion reports to confirm (the oldest first)
     pending_extensions: int
     home: str
+    #: the whole counts, before the lists were cut to their top (the mail stays small)
+    totals: dict = field(default_factory=dict)  #: TimeStatus -> count over every agency
+    agencies_total: int = 0
+    overdue_total: int = 0
+    awaiting_total: int = 0
+    #: the full lists in the tracker
+    overdue_url: str = ""
+    awaiting_url: str = ""
+    dashboard_url: str = ""
 
 
 #: the summary's columns, worst first, in the order the status rules rank them

@@ -18,6 +18,12 @@ from tracker.reminders.planning import DIGEST_USEFUL, PlannedMail
 from tracker.reminders.settings import ReminderSettings
 
 
+#: the summary shows the top of each list, whatever the size of the province (Postfix refuses
+#: mail over 10 MB by default; the whole lists are in the tracker, linked from the mail)
+SUMMARY_TOP_AGENCIES = 30
+SUMMARY_TOP_ITEMS = 30
+
+
 def status_counts(today, due_soon_days: int) -> dict[int, dict[TimeStatus, int]]:
     """agency id -> {official status: count}, counted by the database in one query."""
     status = time_status_sql(Assignment, today, due_soon_days).label("status")
@@ -54,11 +60,34 @@ def summary_data(now, settings: ReminderSettings, week: str) -> builders.Summary
         if status == TimeStatus.OVERDUE:
             overdue.append((names[item.agency_id], item, (today - item.deadline).days))
     overdue.sort(key=lambda row: (-row[2], row[0]))
+    awaiting.sort(key=lambda row: (row[1].reported_done_on or today, row[1].id))
     pending = db.session.scalar(
         sa.select(sa.func.count()).where(ExtensionRequest.state == ExtensionState.PENDING)
     )
-    rows = sorted(((names[a], c) for a, c in counts.items()), key=lambda row: row[0])
-    return builders.SummaryData(week, rows, overdue, awaiting, pending or 0, settings.base_url)
+    worst = sorted(
+        ((names[a], c) for a, c in counts.items()),
+        key=lambda row: (-row[1].get(TimeStatus.OVERDUE, 0), row[0]),
+    )
+    totals: dict[TimeStatus, int] = defaultdict(int)
+    for agency_counts in counts.values():
+        for status, count in agency_counts.items():
+            totals[status] += count
+    base = settings.base_url
+    return builders.SummaryData(
+        week,
+        worst[:SUMMARY_TOP_AGENCIES],
+        overdue[:SUMMARY_TOP_ITEMS],
+        awaiting[:SUMMARY_TOP_ITEMS],
+        pending or 0,
+        base,
+        totals=dict(totals),
+        agencies_total=len(worst),
+        overdue_total=len(overdue),
+        awaiting_total=len(awaiting),
+        overdue_url=f"{base}/tasks?status={TimeStatus.OVERDUE.value}",
+        awaiting_url=f"{base}/review",
+        dashboard_url=f"{base}/dashboard",
+    )
 
 
 def plan_summary(now, settings: ReminderSettings, cal: WorkCalendar) -> list[PlannedMail]:
