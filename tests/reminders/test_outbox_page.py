@@ -66,3 +66,51 @@ def test_links_expire_and_can_be_revoked(app, agencies):
     revoke_link(link, MONDAY_8AM)
     db.session.commit()
     assert resolve_link(key, token, MONDAY_8AM) is None
+
+
+def _failed_mails(mail_app, smtp, count=3):
+    from tests.reminders.test_smtp_scenarios import record
+    from tracker.reminders.sender import deliver_pending
+
+    record(count)
+    smtp.handler.refuse["MAIL"] = "550 5.7.1 Not now"
+    deliver_pending(MONDAY_8AM, mail_app.config)
+    smtp.handler.refuse.clear()
+    assert _statuses() == {NotificationStatus.FAILED}
+
+
+def _statuses():
+    db.session.expire_all()
+    return set(db.session.scalars(sa.select(Notification.status)))
+
+
+def test_flask_reminders_requeue_puts_failed_mail_back_in_bulk(mail_app, smtp, runner):
+    _failed_mails(mail_app, smtp)
+    result = runner.invoke(args=["reminders", "requeue", "--now", MONDAY_8AM.isoformat()])
+    assert result.exit_code == 0 and "requeued 3" in result.output
+    assert _statuses() == {NotificationStatus.PENDING}
+    runner.invoke(args=["reminders", "send", "--now", MONDAY_8AM.isoformat()])
+    assert _statuses() == {NotificationStatus.SENT} and len(smtp.received) == 3
+
+
+def test_the_outbox_page_requeues_in_bulk_and_shows_the_jobs_and_the_scheduler(
+    mail_app, smtp, office_client
+):
+    import re
+
+    from tracker.reminders.jobs import run_job
+    from tracker.reminders.lease import LeaderLease
+
+    page = office_client.get("/outbox/").get_data(as_text=True)
+    assert "Bộ lập lịch không chạy" in page  # no heartbeat yet
+    _failed_mails(mail_app, smtp)
+    run_job("sweep", MONDAY_8AM)
+    assert LeaderLease(holder="may-chu:42").acquire(MONDAY_8AM)
+    mail_app.config["FIXED_NOW"] = MONDAY_8AM
+    page = office_client.get("/outbox/?status=failed").get_data(as_text=True)
+    assert "Bộ lập lịch đang chạy (may-chu:42)" in page
+    assert "sweep" in page and "recorded" in page  # the job's last run and result
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    answer = office_client.post("/outbox/requeue", data={"csrf_token": token, "status": "failed"})
+    assert answer.status_code == 302
+    assert _statuses() == {NotificationStatus.PENDING}

@@ -141,6 +141,7 @@ MY_POSTS = {
     "imports.new": (OFFICE, {200}),  # nothing pasted: the form again
     "imports.update": (OFFICE, {404}),
     "outbox.resend_one": (OFFICE, {302}),
+    "outbox.requeue_all": (OFFICE, {400}),  # no status posted
     "link.report": ("public", {404}),
     **dict.fromkeys(API_WRITES, ("public", {401})),
 }

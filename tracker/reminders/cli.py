@@ -17,6 +17,7 @@ from tracker.domain.clock import utc_now, zone
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
 from tracker.reminders.jobs import plan_everything, run_job, stopping
+from tracker.reminders.outbox import REQUEUEABLE, requeue
 
 #: how long a stopping scheduler waits for its running job before leaving
 SHUTDOWN_GRACE_SECONDS = 60
@@ -72,6 +73,25 @@ def run_command(now_text, dry_run):
 def send_command(now_text):
     """Deliver pending outbox rows only."""
     click.echo(f"deliver: {run_job('deliver', parse_now(now_text))}")
+
+
+@reminders_cli.command("requeue")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice([s.value for s in REQUEUEABLE]),
+    default=("failed",),
+    show_default=True,
+    help="Which mails to put back (repeat for several).",
+)
+@click.option("--kind", help="Only mails of this kind (digest, reminder, ...).")
+@click.option("--now", "now_text", help="As if at this ISO date-time.")
+def requeue_command(statuses, kind, now_text):
+    """Put failed (or held, or dropped) mails back in the queue, all at once."""
+    count = requeue(parse_now(now_text), statuses, kind=kind)
+    db.session.commit()
+    click.echo(f"requeued {count}")
 
 
 @click.command("scheduler")

@@ -113,3 +113,28 @@ def resend(notification: Notification, now: datetime) -> bool:
     notification.retry_until = None
     notification.refused_to = {}
     return True
+
+
+#: what may be put back in the queue, one by one or in bulk
+REQUEUEABLE = (NotificationStatus.FAILED, NotificationStatus.HELD, NotificationStatus.DROPPED)
+
+
+def requeue(now: datetime, statuses, *, kind: str | None = None, with_accounts=True) -> int:
+    """Put every failed, held or dropped mail of `statuses` (and `kind`) back in the queue,
+    as `resend` does for one (a mail still not worth sending is dropped again); the caller
+    commits. Returns how many."""
+    chosen = [NotificationStatus(s) for s in statuses if NotificationStatus(s) in REQUEUEABLE]
+    stmt = sa.update(Notification).where(Notification.status.in_(chosen))
+    if kind:
+        stmt = stmt.where(Notification.kind == kind)
+    if not with_accounts:
+        stmt = stmt.where(Notification.user_id.is_(None))
+    values = {
+        "status": NotificationStatus.PENDING,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "claimed_until": None,
+        "retry_until": None,
+        "refused_to": {},
+    }
+    return db.session.execute(stmt.values(**values)).rowcount

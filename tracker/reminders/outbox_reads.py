@@ -6,10 +6,13 @@ lists nor opens them. No stored body holds a usable link in any case (tracker.re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 import sqlalchemy as sa
 
 from tracker.extensions import db
-from tracker.models import Notification, NotificationStatus
+from tracker.models import JobRun, Notification, NotificationStatus, SchedulerLease
 
 PAGE_SIZE = 50
 
@@ -39,3 +42,25 @@ def visible_mail(notification_id: int, *, admin: bool) -> Notification | None:
     """The mail, if this reader may open it."""
     query = _visible(sa.select(Notification).where(Notification.id == notification_id), admin)
     return db.session.scalar(query)
+
+
+@dataclass(frozen=True)
+class SchedulerState:
+    """What the outbox page says about the jobs: each one's last run, and the scheduler's
+    heartbeat (its lease, renewed before every job)."""
+
+    runs: list[JobRun]
+    holder: str | None
+    lease_until: datetime | None
+
+    def alive(self, now: datetime) -> bool:
+        return self.lease_until is not None and self.lease_until > now
+
+
+def scheduler_state() -> SchedulerState:
+    """The job runs and the lease, in two small queries."""
+    runs = list(db.session.scalars(sa.select(JobRun).order_by(JobRun.name)))
+    lease = db.session.get(SchedulerLease, "scheduler")
+    return SchedulerState(
+        runs, lease.holder if lease else None, lease.expires_at if lease else None
+    )

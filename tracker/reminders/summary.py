@@ -17,7 +17,6 @@ from tracker.reminders.due import agency_names, digest_period, existing_keys, op
 from tracker.reminders.planning import DIGEST_USEFUL, PlannedMail
 from tracker.reminders.settings import ReminderSettings
 
-
 #: the summary shows the top of each list, whatever the size of the province (Postfix refuses
 #: mail over 10 MB by default; the whole lists are in the tracker, linked from the mail)
 SUMMARY_TOP_AGENCIES = 30

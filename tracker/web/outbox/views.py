@@ -12,8 +12,8 @@ from tracker.domain.states import Role
 from tracker.extensions import db
 from tracker.models import Agency, NotificationStatus
 from tracker.reminders.links import redacted
-from tracker.reminders.outbox import resend
-from tracker.reminders.outbox_reads import search_outbox, visible_mail
+from tracker.reminders.outbox import REQUEUEABLE, requeue, resend
+from tracker.reminders.outbox_reads import scheduler_state, search_outbox, visible_mail
 from tracker.reminders.planning import preview_digest
 from tracker.reminders.settings import ReminderSettings
 from tracker.web.access import OFFICE_ROLES, roles_required
@@ -76,6 +76,9 @@ def index():
         statuses=NotificationStatus,
         agencies=list(agencies),
         mail_configured=bool(current_app.config.get("MAIL_SERVER")),
+        scheduler=scheduler_state(),
+        now=request_now(),
+        requeueable=[s.value for s in REQUEUEABLE],
     )
 
 
@@ -103,6 +106,19 @@ def resend_one(notification_id: int):
     else:
         flash(_("Only a failed or held message can be sent again."), "error")
     return redirect(url_for("outbox.show", notification_id=row.id))
+
+
+@bp.post("/requeue")
+@roles_required(*OFFICE_ROLES)
+def requeue_all():
+    """Every failed (or held, or dropped) mail back in the queue at once."""
+    status = request.form.get("status", "")
+    if status not in {s.value for s in REQUEUEABLE}:
+        abort(400)
+    count = requeue(request_now(), [status], with_accounts=_admin())
+    db.session.commit()
+    flash(_("%(n)s messages are queued to be sent again.", n=count), "success")
+    return redirect(url_for("outbox.index", status=status))
 
 
 @bp.get("/preview")
