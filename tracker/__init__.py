@@ -23,6 +23,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         app.config.from_object(config or config_from_environment())
     require_settings(app)
     register_extensions(app)
+    register_hardening(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
@@ -41,10 +42,24 @@ def require_settings(app: Flask) -> None:
                 "SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))')"
             )
         app.config["SECRET_KEY"] = development_secret_key()
+    _host_only_session_cookie(app)
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite:///"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     Path(app.config["UPLOAD_DIR"]).mkdir(parents=True, exist_ok=True)
+
+
+def _host_only_session_cookie(app: Flask) -> None:
+    """In production over HTTPS the cookie is named `__Host-…`: browsers then take it only
+    when Secure, for this exact host and path `/`, so no sibling subdomain can plant one."""
+    if (
+        app.config.get("ENV_NAME") == "production"
+        and app.config.get("SESSION_COOKIE_SECURE")
+        and app.config.get("SESSION_COOKIE_NAME", "session") == "session"
+        and not app.config.get("SESSION_COOKIE_DOMAIN")
+    ):
+        app.config["SESSION_COOKIE_NAME"] = "__Host-session"
+        app.config["SESSION_COOKIE_PATH"] = "/"
 
 
 def _select_locale() -> str:
@@ -101,6 +116,12 @@ def _sqlite_pragmas(app: Flask) -> None:
                 cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.execute("PRAGMA busy_timeout=5000")
             cursor.close()
+
+
+def register_hardening(app: Flask) -> None:
+    from tracker.web.hardening import register_hardening as install
+
+    install(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -41,9 +41,11 @@ def test_an_officer_dashboard_covers_only_their_agencies(
 
 
 def test_notice_report_page_is_printable(notice, office, login, fixed_now):
-    page = login(office).get(f"/reports/notices/{notice.document.id}").get_data(as_text=True)
+    client = login(office)
+    page = client.get(f"/reports/notices/{notice.document.id}").get_data(as_text=True)
     assert "75/TB-UBND" in page
-    assert 'media="print"' in page
+    assert "/static/report.css" in page  # its print layout, a file: the CSP forbids inline
+    assert "@media print" in client.get("/static/report.css").get_data(as_text=True)
     assert "Xong 23/23 xã." in page
 
 
