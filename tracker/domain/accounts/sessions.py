@@ -104,15 +104,6 @@ def end_other_sessions(user: User, keep_token: str | None, now: datetime) -> Non
             row.ended_at = now
 
 
-def renew_for_current_credentials(token: str | None, user: User) -> None:
-    """Keep the caller's own session alive across their password change."""
-    if not token:
-        return
-    row = db.session.scalar(sa.select(UserSession).where(UserSession.token_hash == _hash(token)))
-    if row is not None and row.user_id == user.id:
-        row.credentials_version = user.credentials_version
-
-
 def login_blocked(email: str, ip: str, now: datetime, per_minute: int) -> bool:
     """Whether the account or the address has failed `per_minute` times in the last minute."""
     since = now - timedelta(minutes=1)

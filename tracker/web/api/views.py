@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import current_app
 
 from tracker.web.api import routes_read, routes_write
 from tracker.web.api.blueprint import bp
@@ -13,4 +13,5 @@ __all__ = ["bp", "routes_read", "routes_write"]
 
 @bp.get("/openapi.json")
 def openapi():
-    return openapi_document(request.url_root.rstrip("/") + bp.url_prefix)
+    # from BASE_URL, never the Host header a client sent
+    return openapi_document(current_app.config["BASE_URL"].rstrip("/") + bp.url_prefix)

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
+    abort,
     current_app,
     flash,
     redirect,
@@ -39,12 +40,17 @@ bp = Blueprint("auth", __name__, template_folder="templates")
 
 def safe_next(target: str | None) -> str | None:
     """A local path to return to; anything pointing elsewhere is dropped."""
-    if not target:
+    if not target or has_control_characters(target) or "\\" in target:
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None
     return target
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether `text` holds a C0 control character or DEL (no URL or address needs one)."""
+    return any(ord(char) < 0x20 or ord(char) == 0x7F for char in text)
 
 
 def _client_ip() -> str:
@@ -58,6 +64,8 @@ def login():
         form.next.data = safe_next(request.args.get("next"))
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form)
+    if has_control_characters(form.next.data or ""):
+        abort(400)  # refused before any password is checked or session opened
     now, ip = request_now(), _client_ip()
     limit = current_app.config["LOGIN_ATTEMPTS_PER_MINUTE"]
     if sessions.login_blocked(form.email.data, ip, now, limit):
@@ -71,10 +79,14 @@ def login():
         return render_template("auth/login.html", form=form)
     token = sessions.start_session(user, now, ip, request.user_agent.string)
     db.session.commit()
-    session.clear()  # a fresh cookie: nothing from before the login carries over
+    _start_cookie(token, user)
+    return redirect(safe_next(form.next.data) or url_for("main.index"))
+
+
+def _start_cookie(token: str, user) -> None:
+    session.clear()  # a fresh cookie: nothing from before carries over
     session[SESSION_KEY] = token
     session["lang"] = user.locale
-    return redirect(safe_next(form.next.data) or url_for("main.index"))
 
 
 @bp.post("/logout")
@@ -95,15 +107,16 @@ def change_password():
         if not verify_password(user, form.current_password.data):
             form.current_password.errors.append(_("This is not your current password."))
             return render_template("auth/change_password.html", form=form)
-        now, token = request_now(), session.get(SESSION_KEY)
+        now = request_now()
         try:
             set_password(user, actor_for_user(user), form.new_password.data, now)
         except DomainError as error:
             show_domain_error(form, error, {"password": "new_password"})
             return render_template("auth/change_password.html", form=form)
-        sessions.end_other_sessions(user, token, now)
-        sessions.renew_for_current_credentials(token, user)
+        sessions.end_other_sessions(user, None, now)  # this one too: a new token follows
+        new_token = sessions.start_session(user, now, _client_ip(), request.user_agent.string)
         db.session.commit()
+        _start_cookie(new_token, user)
         flash(_("Your password has been changed. Your other sessions have ended."), "success")
         return redirect(url_for("main.index"))
     return render_template("auth/change_password.html", form=form)

@@ -14,6 +14,7 @@ from tracker.models import Agency
 from tracker.web.access import current_actor
 from tracker.web.clock import request_now
 from tracker.web.forms import show_domain_error
+from tracker.web.hardening import absolute_url
 from tracker.web.reports.blueprint import bp
 from tracker.web.reports.forms import FeedForm, RevokeForm
 
@@ -44,7 +45,7 @@ def calendars():
             show_domain_error(form, error)
         else:
             db.session.commit()
-            new_url = url_for("reports.calendar_feed", secret=secret, _external=True)
+            new_url = absolute_url("reports.calendar_feed", secret=secret)
             flash(_("Calendar created. Copy its address now: it is shown only once."), "success")
     return render_template(
         "reports/calendars.html",
