@@ -81,7 +81,15 @@ class Config:
     SESSION_COOKIE_SECURE = _bool(os.environ.get("SESSION_COOKIE_SECURE"))
     SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
     SESSION_ABSOLUTE_HOURS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12"))
-    LOGIN_ATTEMPTS_PER_MINUTE = int(os.environ.get("LOGIN_ATTEMPTS_PER_MINUTE", "5"))
+    # The brake on guessing (tracker/domain/accounts/brake.py): cool-downs that double.
+    LOGIN_FAILURES_BEFORE_DELAY = int(os.environ.get("LOGIN_FAILURES_BEFORE_DELAY", "5"))
+    LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
+    LOGIN_FIRST_DELAY_MINUTES = int(os.environ.get("LOGIN_FIRST_DELAY_MINUTES", "1"))
+    LOGIN_MAX_DELAY_MINUTES = int(os.environ.get("LOGIN_MAX_DELAY_MINUTES", "60"))
+    PASSWORD_RESET_INTERVAL_MINUTES = int(os.environ.get("PASSWORD_RESET_INTERVAL_MINUTES", "10"))
+    PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "10"))
+    API_TOKEN_FAILURES_PER_ADDRESS = int(os.environ.get("API_TOKEN_FAILURES_PER_ADDRESS", "10"))
+    API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "365"))
     WTF_CSRF_TIME_LIMIT = None  # the session's own timeouts bound the token's life
 
 
@@ -103,7 +111,7 @@ class TestConfig(Config):
     )
     MAIL_SERVER = None
     BASE_URL = "http://localhost"
-    LOGIN_ATTEMPTS_PER_MINUTE = 5
+    LOGIN_FAILURES_BEFORE_DELAY = 5
     # Cheap password hashing: tests create many accounts; production keeps argon2's defaults.
     ARGON2_TIME_COST = 1
     ARGON2_MEMORY_COST = 1024

@@ -66,7 +66,9 @@ def create_user_command(email, role, agency_code, password, name, locale):
 @users_cli.command("token")
 @click.argument("email")
 @click.option("--name", default="cli", help="What the token is for.")
-def create_token_command(email, name):
+@click.option("--days", default=365, show_default=True, help="Days it works; 0: no expiry.")
+@click.option("--read-only", is_flag=True, help="It may only read, never change anything.")
+def create_token_command(email, name, days, read_only):
     """Print a new personal API token for EMAIL (shown once; stored only as a hash)."""
     from tracker.domain.accounts.tokens import create_token
     from tracker.domain.accounts.users import find_user
@@ -75,7 +77,7 @@ def create_token_command(email, name):
     if user is None or not user.active:
         raise click.ClickException(f"No active account {email!r}.")
     try:
-        _token, secret = create_token(user, name, utc_now())
+        _token, secret = create_token(user, name, utc_now(), days=days or None, read_only=read_only)
     except DomainError as error:
         fail(error)
     db.session.commit()

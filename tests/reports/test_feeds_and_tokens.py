@@ -6,6 +6,7 @@ import re
 
 from icalendar import Calendar
 
+from tests.conftest import PASSWORD
 from tracker.domain import workflow
 from tracker.domain.permissions import actor_for_user
 from tracker.domain.reports import feeds
@@ -100,7 +101,8 @@ def test_token_page_shows_the_token_once_and_revokes_it(office, login, app, now)
     client = login(office)
     page = client.get("/account/api-tokens").get_data(as_text=True)
     made = client.post(
-        "/account/api-tokens", data={"name": "Báo cáo tuần", "csrf_token": csrf(page)}
+        "/account/api-tokens",
+        data={"name": "Báo cáo tuần", "password": PASSWORD, "csrf_token": csrf(page)},
     )
     secret = re.search(r'value="(trk_[^"]+)"', made.get_data(as_text=True)).group(1)
     headers = {"Authorization": f"Bearer {secret}"}

@@ -99,6 +99,7 @@ MY_GETS = {
     "outbox.preview": (OFFICE, 200),
     "outbox.preview_choice": (OFFICE, 404),  # no agency chosen
     "link.open_link": ("public", 404),  # a made-up token
+    "link.agency_links": (OFFICE, 200),  # the officer's own agency: tests/security/test_links
     "api.openapi": ("public", 200),
     **dict.fromkeys(API_READS, ("public", 401)),  # a session cookie is no API token
 }
@@ -143,6 +144,7 @@ MY_POSTS = {
     "outbox.resend_one": (OFFICE, {302}),
     "outbox.requeue_all": (OFFICE, {400}),  # no status posted
     "link.report": ("public", {404}),
+    "link.revoke_links": (OFFICE, {302}),
     **dict.fromkeys(API_WRITES, ("public", {401})),
 }
 

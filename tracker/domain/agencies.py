@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain import audit
+from tracker.domain.accounts.links import revoke_all_links_of
 from tracker.domain.errors import InvalidInput
 from tracker.domain.permissions import Actor, require_office
 from tracker.domain.states import AgencyLevel
@@ -276,6 +277,8 @@ def update_agency(
         changes["aliases"] = ("; ".join(before[0]), "; ".join(after[0]))
     if before[1] != after[1]:
         changes["contacts"] = (", ".join(before[1]), ", ".join(after[1]))
+    if "active" in changes and not active:
+        revoke_all_links_of(agency.id, now)  # its e-mail links stop with it
     if changes:
         audit.record(actor, "agency.update", agency, now, changes)
     return changes

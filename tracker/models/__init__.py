@@ -14,7 +14,7 @@ from tracker.models.notification import (
     SchedulerLease,
 )
 from tracker.models.task import Assignment, Attachment, ExtensionRequest, ProgressUpdate, Task
-from tracker.models.user import ApiToken, LoginAttempt, User, UserSession
+from tracker.models.user import ApiToken, Throttle, User, UserSession
 
 __all__ = [
     "AccessLink",
@@ -31,12 +31,12 @@ __all__ = [
     "ExtensionRequest",
     "ImportDraft",
     "JobRun",
-    "LoginAttempt",
     "Notification",
     "NotificationStatus",
     "ProgressUpdate",
     "SchedulerLease",
     "Task",
+    "Throttle",
     "User",
     "UserSession",
 ]

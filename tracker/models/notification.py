@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.extensions import Model
 from tracker.models.agency import Agency
 from tracker.models.types import UTCDateTime, str_enum, utcnow
+from tracker.models.user import User
 
 
 class NotificationStatus(enum.StrEnum):
@@ -97,11 +98,14 @@ class CalendarFeed(Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agency_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agency.id"), index=True)
+    #: who made it: the feed dies when they are deactivated (None: made before owners existed)
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     agency: Mapped[Agency | None] = relationship()
+    owner: Mapped[User | None] = relationship()
 
 
 class CalendarDay(Model):

@@ -56,20 +56,23 @@ class UserSession(Model):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ip_address: Mapped[str | None] = mapped_column(sa.String(64))
     user_agent: Mapped[str | None] = mapped_column(sa.String(255))
+    #: hash of the browser's device cookie: a later login from it passes the brake
+    device_hash: Mapped[str | None] = mapped_column(sa.String(64), index=True)
 
     user: Mapped[User] = relationship()
 
 
-class LoginAttempt(Model):
-    """Failed logins, counted per account and per address to slow down guessing."""
+class Throttle(Model):
+    """A counter that slows down guessing: failed logins per account, per address, failed API
+    tokens, reset requests. Counted atomically in one statement (see accounts/throttle.py)."""
 
-    __tablename__ = "login_attempt"
-    __table_args__ = (sa.Index("ix_login_attempt_email_at", "email", "at"),)
+    __tablename__ = "throttle"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(sa.String(255))
-    ip_address: Mapped[str] = mapped_column(sa.String(64), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    key: Mapped[str] = mapped_column(sa.String(400), primary_key=True)  #: "account:a@b.vn"
+    count: Mapped[int] = mapped_column(default=0)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: no attempt is taken under this key before then
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ApiToken(Model):
@@ -86,5 +89,9 @@ class ApiToken(Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: None: never expires (only when asked for)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: may only read (GET), never change anything
+    read_only: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     user: Mapped[User] = relationship()

@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "api_token.revoke": _l("API token revoked"),
     "calendar_feed.create": _l("Calendar address created"),
     "calendar_feed.revoke": _l("Calendar address revoked"),
+    "access_link.revoke": _l("E-mail links revoked"),
 }
 
 

@@ -1,4 +1,4 @@
-"""Login sessions kept on the server, and the brake on password guessing.
+"""Login sessions kept on the server (the brake on guessing is in brake.py).
 
 The browser's cookie carries only a random token; the row holds its hash. A session ends at
 logout, after a password change (the credentials version moves on), when idle too long, or
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from tracker.domain.clock import require_aware
 from tracker.extensions import db
-from tracker.models import LoginAttempt, User, UserSession
+from tracker.models import User, UserSession
 
 #: how often last_seen_at is written: not on every request
 TOUCH_EVERY = timedelta(minutes=1)
@@ -42,8 +42,11 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start_session(user: User, now: datetime, ip: str | None, user_agent: str | None) -> str:
-    """Open a session for `user`; returns the token for the cookie (only its hash is kept)."""
+def start_session(
+    user: User, now: datetime, ip: str | None, user_agent: str | None, device: str | None = None
+) -> str:
+    """Open a session for `user`; returns the token for the cookie (only its hash is kept).
+    `device` is the browser's device cookie: its hash marks the browser as known."""
     require_aware(now)
     token = secrets.token_urlsafe(32)
     db.session.add(
@@ -55,6 +58,7 @@ def start_session(user: User, now: datetime, ip: str | None, user_agent: str | N
             last_seen_at=now,
             ip_address=(ip or "")[:64] or None,
             user_agent=(user_agent or "")[:255] or None,
+            device_hash=_hash(device) if device else None,
         )
     )
     user.last_login_at = now
@@ -102,20 +106,3 @@ def end_other_sessions(user: User, keep_token: str | None, now: datetime) -> Non
     for row in rows:
         if row.token_hash != keep:
             row.ended_at = now
-
-
-def login_blocked(email: str, ip: str, now: datetime, per_minute: int) -> bool:
-    """Whether the account or the address has failed `per_minute` times in the last minute."""
-    since = now - timedelta(minutes=1)
-    email = (email or "").strip().lower()
-    count = sa.select(sa.func.count(LoginAttempt.id)).where(LoginAttempt.at > since)
-    by_email = db.session.scalar(count.where(LoginAttempt.email == email))
-    by_ip = db.session.scalar(count.where(LoginAttempt.ip_address == ip))
-    return by_email >= per_minute or by_ip >= per_minute
-
-
-def record_failed_login(email: str, ip: str, now: datetime) -> None:
-    """Count a failed attempt against the account and the address."""
-    db.session.add(
-        LoginAttempt(email=(email or "").strip().lower()[:255], ip_address=ip[:64], at=now)
-    )

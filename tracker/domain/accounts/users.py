@@ -12,14 +12,15 @@ from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain import audit
+from tracker.domain.accounts.passwords import check_new_password
+from tracker.domain.accounts.tokens import revoke_all_tokens
 from tracker.domain.agencies import normalise_email
 from tracker.domain.errors import InvalidInput
 from tracker.domain.permissions import Actor
+from tracker.domain.reports.feeds import revoke_feeds_of
 from tracker.domain.states import Role
 from tracker.extensions import db
 from tracker.models import Agency, User
-
-MIN_PASSWORD_LENGTH = 10
 
 
 @lru_cache(maxsize=4)
@@ -37,13 +38,10 @@ def _hasher() -> tuple[PasswordHasher, str]:
     )
 
 
-def hash_password(password: str) -> str:
-    """An argon2id hash of `password`, after checking it is long enough."""
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(
-            _l("The password must have at least %(n)s characters.", n=MIN_PASSWORD_LENGTH),
-            field="password",
-        )
+def hash_password(password: str, user: User | None = None) -> str:
+    """An argon2id hash of `password`, after checking it is long, uncommon and not made of
+    `user`'s e-mail or name."""
+    check_new_password(password, user.email if user else "", user.name if user else "")
     return _hasher()[0].hash(password)
 
 
@@ -94,18 +92,21 @@ def create_user(
         agency=agency,
         locale=locale if locale in ("vi", "en") else "vi",
         active=True,
-        password_hash=hash_password(password) if password else None,
+        password_hash=None,
         created_at=now,
     )
+    if password:
+        user.password_hash = hash_password(password, user)
     db.session.add(user)
     audit.record(actor, "user.create", user, now, {"email": (None, email), "role": (None, role)})
     return user
 
 
 def set_password(user: User, actor: Actor | None, password: str, now: datetime) -> None:
-    """Set a new password; every existing session and reset link stops working."""
-    user.password_hash = hash_password(password)
+    """Set a new password; every existing session, reset link and API token stops working."""
+    user.password_hash = hash_password(password, user)
     user.credentials_version += 1
+    revoke_all_tokens(user, now)
     audit.record(actor, "user.password", user, now)
 
 
@@ -114,4 +115,7 @@ def set_active(user: User, actor: Actor, active: bool, now: datetime) -> None:
     changes = audit.set_fields(user, {"active": active})
     if changes:
         user.credentials_version += 1
+        if not active:
+            revoke_all_tokens(user, now)
+            revoke_feeds_of(user, now)
         audit.record(actor, "user.active", user, now, changes)

@@ -22,7 +22,7 @@ from tracker.domain.errors import NotFound, PermissionDenied
 from tracker.domain.permissions import Actor
 from tracker.domain.states import OPEN_STATES
 from tracker.extensions import db
-from tracker.models import Agency, Assignment, CalendarFeed, Document, Task
+from tracker.models import Agency, Assignment, CalendarFeed, Document, Task, User
 
 #: SEQUENCE counts seconds from here, so it grows with every change and fits in 32 bits
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
@@ -34,13 +34,16 @@ def _may_manage(actor: Actor, agency_id: int | None) -> bool:
     return actor.can_read_all() or agency_id in actor.agency_ids
 
 
-def create_feed(actor: Actor, agency: Agency | None, now: datetime) -> tuple[CalendarFeed, str]:
-    """A new feed of `agency`'s deadlines (None: every agency's); returns it and its secret."""
+def create_feed(
+    actor: Actor, agency: Agency | None, now: datetime, owner: User | None = None
+) -> tuple[CalendarFeed, str]:
+    """A new feed of `agency`'s deadlines (None: every agency's), owned by `owner` (it dies
+    with their account); returns it and its secret."""
     require_aware(now)
     if not _may_manage(actor, agency.id if agency else None):
         raise PermissionDenied(_l("You cannot make a calendar for this agency."))
     secret = secrets.token_urlsafe(32)
-    feed = CalendarFeed(agency=agency, token_hash=hash_secret(secret), created_at=now)
+    feed = CalendarFeed(agency=agency, owner=owner, token_hash=hash_secret(secret), created_at=now)
     db.session.add(feed)
     audit.record(
         actor, "calendar_feed.create", feed, now, {"agency": (None, agency and agency.code)}
@@ -69,11 +72,29 @@ def visible_feeds(actor: Actor) -> list[CalendarFeed]:
 
 
 def feed_for_secret(secret: str) -> CalendarFeed | None:
-    """The live feed with this secret, or None (unknown or revoked)."""
+    """The live feed with this secret, or None: unknown, revoked, or its owner or its agency
+    deactivated (checked at every use, whatever revoked it or not)."""
     feed = db.session.scalar(
         sa.select(CalendarFeed).where(CalendarFeed.token_hash == hash_secret(secret or ""))
     )
-    return feed if feed is not None and feed.revoked_at is None else None
+    if feed is None or feed.revoked_at is not None:
+        return None
+    if (feed.owner is not None and not feed.owner.active) or (
+        feed.agency is not None and not feed.agency.active
+    ):
+        return None
+    return feed
+
+
+def revoke_feeds_of(owner: User, now: datetime) -> None:
+    """Revoke every live feed `owner` made (their account is being deactivated)."""
+    live = db.session.scalars(
+        sa.select(CalendarFeed).where(
+            CalendarFeed.owner_id == owner.id, CalendarFeed.revoked_at.is_(None)
+        )
+    )
+    for feed in live:
+        feed.revoked_at = now
 
 
 def feed_calendar(feed: CalendarFeed, base_url: str) -> bytes:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import wraps
 
-from flask import Blueprint, g, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
 
-from tracker.domain.accounts.tokens import user_for_token
+from tracker.domain.accounts import throttle
+from tracker.domain.accounts.throttle import Rule
+from tracker.domain.accounts.tokens import token_for_secret
 from tracker.domain.errors import DomainError
 from tracker.domain.permissions import actor_for_user
 from tracker.extensions import csrf, db
@@ -100,13 +103,22 @@ def authenticate():
     scheme, _space, secret = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         return error_response(401, "unauthenticated", "Send Authorization: Bearer <token>.")
-    user = user_for_token(secret.strip(), request_now())
-    if user is None:
+    now, guard = request_now(), f"api-token:{request.remote_addr or 'unknown'}"
+    if throttle.locked(guard, now):
+        return error_response(429, "too_many_attempts", "Too many unknown tokens. Wait.")
+    token = token_for_secret(secret.strip(), now)
+    if token is None:
         db.session.rollback()
-        return error_response(401, "invalid_token", "The token is unknown or revoked.")
+        limit = current_app.config.get("API_TOKEN_FAILURES_PER_ADDRESS", 10)
+        throttle.take_slot(guard, Rule(limit, timedelta(minutes=1), timedelta(hours=1)), now)
+        db.session.commit()
+        return error_response(401, "invalid_token", "The token is unknown, expired or revoked.")
+    if token.read_only and request.method not in ("GET", "HEAD", "OPTIONS"):
+        db.session.rollback()
+        return error_response(403, "read_only_token", "This token may only read.")
     if db.session.dirty:
         db.session.commit()  # last_used_at
-    g.api_user, g.actor = user, actor_for_user(user)
+    g.api_user, g.actor = token.user, actor_for_user(token.user)
     return None
 
 

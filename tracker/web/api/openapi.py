@@ -8,11 +8,12 @@ from tracker.web.api.schema import INT_MAX, Field, Schema
 
 ERRORS = {
     "400": "The request could not be understood",
-    "401": "No token, or an unknown or revoked one",
-    "403": "Not allowed for this role",
+    "401": "No token, or an unknown, expired or revoked one",
+    "403": "Not allowed for this role, or a read-only token",
     "404": "No such object, or not yours to see",
     "409": "The action is not possible in the object's present state",
     "422": "A field is not valid",
+    "429": "Too many unknown tokens from this address: wait",
 }
 
 

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from tracker.domain.accounts.users import MIN_PASSWORD_LENGTH
+from tracker.domain.accounts.passwords import MIN_PASSWORD_LENGTH
 from tracker.web.forms import options
 
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from urllib.parse import urlsplit
 
 from flask import (
@@ -18,7 +19,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from tracker.domain.accounts import sessions
+from tracker.domain.accounts import brake, sessions
 from tracker.domain.accounts.users import find_user, set_password, verify_password
 from tracker.domain.errors import DomainError
 from tracker.domain.permissions import actor_for_user
@@ -53,6 +54,9 @@ def has_control_characters(text: str) -> bool:
     return any(ord(char) < 0x20 or ord(char) == 0x7F for char in text)
 
 
+DEVICE_COOKIE_DAYS = 365
+
+
 def _client_ip() -> str:
     return request.remote_addr or "unknown"
 
@@ -66,21 +70,46 @@ def login():
         return render_template("auth/login.html", form=form)
     if has_control_characters(form.next.data or ""):
         abort(400)  # refused before any password is checked or session opened
-    now, ip = request_now(), _client_ip()
-    limit = current_app.config["LOGIN_ATTEMPTS_PER_MINUTE"]
-    if sessions.login_blocked(form.email.data, ip, now, limit):
-        form.form_errors.append(_("Too many failed attempts. Try again in a minute."))
-        return render_template("auth/login.html", form=form), 429
+    now, ip, device = request_now(), _client_ip(), request.cookies.get(device_cookie_name())
     user = find_user(form.email.data)
+    rules = brake.LoginBrake.from_config(current_app.config)
+    trust = brake.trust_for(user, ip, device)
+    admitted = brake.admit_login(rules, form.email.data, ip, trust, device, now)
+    db.session.commit()  # counted before the password is checked: parallel guesses see it
+    if not admitted:
+        form.form_errors.append(_("Too many failed attempts. Try again in a few minutes."))
+        return render_template("auth/login.html", form=form), 429
     if not verify_password(user, form.password.data) or not user.active:
-        sessions.record_failed_login(form.email.data, ip, now)
-        db.session.commit()
+        db.session.rollback()
         form.password.errors.append(_("Wrong e-mail or password."))
         return render_template("auth/login.html", form=form)
-    token = sessions.start_session(user, now, ip, request.user_agent.string)
+    brake.login_succeeded(form.email.data, ip, device)
+    device = device or secrets.token_urlsafe(32)
+    token = sessions.start_session(user, now, ip, request.user_agent.string, device)
     db.session.commit()
     _start_cookie(token, user)
-    return redirect(safe_next(form.next.data) or url_for("main.index"))
+    response = redirect(safe_next(form.next.data) or url_for("main.index"))
+    _remember_device(response, device)
+    return response
+
+
+def device_cookie_name() -> str:
+    """`__Host-device` wherever the session cookie is `__Host-` too."""
+    host_only = current_app.config["SESSION_COOKIE_NAME"].startswith("__Host-")
+    return "__Host-device" if host_only else "device"
+
+
+def _remember_device(response, device: str) -> None:
+    """A long-lived random cookie: a later login from this browser passes the brake."""
+    response.set_cookie(
+        device_cookie_name(),
+        device,
+        max_age=DEVICE_COOKIE_DAYS * 24 * 3600,
+        path="/",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def _start_cookie(token: str, user) -> None:
@@ -126,10 +155,12 @@ def change_password():
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        user = find_user(form.email.data)
-        if user is not None and user.active:
-            record_reset_mail(user, request_now())
-            db.session.commit()
+        user, now = find_user(form.email.data), request_now()
+        rules = brake.LoginBrake.from_config(current_app.config)
+        admitted = brake.admit_reset_mail(rules, form.email.data, _client_ip(), now)
+        if admitted and user is not None and user.active:
+            record_reset_mail(user, now)
+        db.session.commit()
         # the same answer either way: the page must not reveal which accounts exist
         flash(_("If an account uses this address, a reset link is on its way."), "info")
         return redirect(url_for("auth.login"))
@@ -150,6 +181,7 @@ def reset_password(token: str):
             show_domain_error(form, error, {"password": "new_password"})
             return render_template("auth/reset_password.html", form=form, token=token)
         sessions.end_other_sessions(user, None, now)
+        brake.login_succeeded(user.email, _client_ip(), None)  # proven by the mailbox
         db.session.commit()
         flash(_("Your password has been set. Log in with it."), "success")
         return redirect(url_for("auth.login"))

@@ -23,3 +23,7 @@ class LinkReportForm(FlaskForm):
         _l("Progress (%)"), validators=[Optional(), NumberRange(min=0, max=100)], default=0
     )
     note = TextAreaField(_l("What has been done"), validators=[InputRequired()])
+
+
+class RevokeLinksForm(FlaskForm):
+    """Only the CSRF token: which link (or all) is in the URL."""

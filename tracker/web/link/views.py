@@ -74,3 +74,6 @@ def report(token: str, assignment_id: int):
     db.session.commit()
     flash(_("Thank you: your report was recorded."), "success")
     return redirect(url_for("link.open_link", token=token))
+
+
+from tracker.web.link import manage  # noqa: E402, F401 - the management routes join bp

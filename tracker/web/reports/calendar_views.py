@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from tracker.domain.errors import DomainError
 from tracker.domain.reports import feeds
@@ -39,7 +39,9 @@ def calendars():
     if form.validate_on_submit():
         agency = db.session.get(Agency, form.agency.data) if form.agency.data else None
         try:
-            _feed, secret = feeds.create_feed(current_actor(), agency, request_now())
+            _feed, secret = feeds.create_feed(
+                current_actor(), agency, request_now(), current_user._get_current_object()
+            )
         except DomainError as error:
             db.session.rollback()
             show_domain_error(form, error)

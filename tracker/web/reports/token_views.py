@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from tracker.domain.accounts import tokens
+from tracker.domain.accounts.users import verify_password
 from tracker.domain.errors import DomainError
 from tracker.extensions import db
 from tracker.web.clock import request_now
@@ -19,9 +20,16 @@ from tracker.web.reports.forms import RevokeForm, TokenForm
 @login_required
 def api_tokens():
     form, secret = TokenForm(), None
-    if form.validate_on_submit():
+    if form.validate_on_submit() and _password_confirmed(form):
+        days = None if form.lifetime.data == "never" else int(form.lifetime.data)
         try:
-            _token, secret = tokens.create_token(current_user, form.name.data, request_now())
+            _token, secret = tokens.create_token(
+                current_user,
+                form.name.data,
+                request_now(),
+                days=days,
+                read_only=form.read_only.data,
+            )
         except DomainError as error:
             db.session.rollback()
             show_domain_error(form, error)
@@ -35,6 +43,15 @@ def api_tokens():
         tokens=tokens.user_tokens(current_user),
         revoke_form=RevokeForm(formdata=None),
     )
+
+
+def _password_confirmed(form: TokenForm) -> bool:
+    """A token outlives the session: whoever makes one proves they know the password."""
+    if verify_password(current_user._get_current_object(), form.password.data):
+        return True
+    db.session.rollback()
+    form.password.errors.append(_("This is not your current password."))
+    return False
 
 
 @bp.post("/account/api-tokens/<int:token_id>/revoke")
