@@ -10,7 +10,10 @@ dashboard's swatches are sized by the data, and a style attribute cannot run cod
 from __future__ import annotations
 
 from flask import Flask, abort, current_app, request, url_for
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
+
+from tracker.domain.text import has_control_characters, without_control_characters
 
 #: the largest id PostgreSQL's INTEGER holds; larger ones cannot name a row
 INT_MAX = 2**31 - 1
@@ -65,6 +68,19 @@ def _refuse_absurd_numbers():
             abort(400)
 
 
+def _clean_form_input():
+    """Control characters (but tab and newlines) leave every posted form field before any
+    view reads it: whatever a form, an e-mail link page or a paste sends, nothing stored can
+    break an export later. The rest of the input is kept as it was typed."""
+    if request.method not in ("POST", "PUT", "PATCH") or not request.form:
+        return
+    pairs = list(request.form.items(multi=True))
+    if any(has_control_characters(value) for _name, value in pairs):
+        request.form = ImmutableMultiDict(
+            (name, without_control_characters(value)) for name, value in pairs
+        )
+
+
 def _security_headers(response):
     for name, value in STATIC_HEADERS.items():
         response.headers.setdefault(name, value)
@@ -86,4 +102,5 @@ def register_hardening(app: Flask) -> None:
     """Install the bounded integer converter (before any blueprint) and the hooks."""
     app.url_map.converters["int"] = BoundedIntegerConverter
     app.before_request(_refuse_absurd_numbers)
+    app.before_request(_clean_form_input)
     app.after_request(_security_headers)

@@ -18,6 +18,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font
 
+from tracker.domain.text import without_control_characters
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -37,7 +39,7 @@ def plain_text(value) -> str:
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    return str(value)
+    return without_control_characters(str(value))  # rows written before inputs were cleaned
 
 
 def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
@@ -56,7 +58,7 @@ def _set_cell(cell, value) -> None:
     if isinstance(value, datetime):
         value = value.replace(tzinfo=None)  # openpyxl refuses aware datetimes
     if isinstance(value, str):
-        cell.value = value
+        cell.value = without_control_characters(value)
         cell.data_type = TYPE_STRING  # never "f", whatever the text starts with
     else:
         cell.value = value
@@ -119,14 +121,14 @@ def docx_bytes(
     for index, text in enumerate(heading):
         paragraph = document.add_paragraph()
         paragraph.alignment = 1  # centre
-        run = paragraph.add_run(str(text))
+        run = paragraph.add_run(plain_text(text))
         run.bold = index == 0
         run.font.size = Pt(14 if index == 0 else 12)
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(str(header)).bold = True
+        cell.paragraphs[0].add_run(plain_text(header)).bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
