@@ -1,7 +1,7 @@
 """security: the throttle counters, device-trusted sessions, token expiry and scope, feed owners
 
-Revision ID: 0008_security
-Revises: 0007_task_summary
+Revision ID: 0012_security
+Revises: 0011_mail_recipients
 
 The login brake no longer counts rows of login_attempt (checked, then written: parallel guesses
 slipped through); a throttle row per key is counted in one atomic statement. Existing API
@@ -12,8 +12,8 @@ owner (they still die with their agency).
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_security"
-down_revision = "0007_task_summary"
+revision = "0012_security"
+down_revision = "0011_mail_recipients"
 branch_labels = None
 depends_on = None
 
