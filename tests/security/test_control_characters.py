@@ -51,7 +51,7 @@ def test_the_email_link_page_stores_the_note_without_controls(app, world):
     _exports_work(app, world)
 
 
-def test_the_api_stores_the_note_without_controls(app, client, world):
+def test_the_api_refuses_control_characters_and_says_where(app, client, world):
     app.config["FIXED_NOW"] = NOW
     _row, secret = create_token(world.officer, "script", NOW)
     db.session.commit()
@@ -60,8 +60,15 @@ def test_the_api_stores_the_note_without_controls(app, client, world):
         json={"percent": 20, "note": DIRTY},
         headers={"Authorization": f"Bearer {secret}"},
     )
-    assert response.status_code == 201, response.get_json()
-    assert _notes() == [CLEAN]
+    assert response.status_code == 422  # a program is told, rather than its text changed
+    assert "note" in str(response.get_json())
+    assert _notes() == []
+    fine = client.post(
+        f"/api/v1/assignments/{world.mine.id}/progress-updates",
+        json={"percent": 20, "note": CLEAN},
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert fine.status_code == 201
     _exports_work(app, world)
 
 

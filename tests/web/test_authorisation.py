@@ -144,7 +144,7 @@ MY_POSTS = {
     "outbox.resend_one": (OFFICE, {302}),
     "outbox.requeue_all": (OFFICE, {400}),  # no status posted
     "link.report": ("public", {404}),
-    "link.revoke_links": (OFFICE, {302}),
+    "link.revoke_links": (OFFICE, {302, 404}),  # all: 302; link 1 is not this agency's: 404
     **dict.fromkeys(API_WRITES, ("public", {401})),
 }
 

@@ -1,6 +1,7 @@
 """A small schema layer: one field spec gives both request validation and OpenAPI JSON Schema.
 
-Strings refuse NUL characters and unencodable text (PostgreSQL cannot store them), integers
+Strings refuse control characters (PostgreSQL cannot store NUL, XLSX and DOCX no control
+character; tab and newlines are fine) and unencodable text, integers
 stay within 32 bits (the ids' range), dates are strictly yyyy-mm-dd: what the schema promises,
 the validation enforces, so no request the schema forbids is ever accepted.
 """
@@ -12,10 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tracker.domain.text import has_control_characters
 from tracker.web.api.errors import ApiError
 
 INT_MAX = 2**31 - 1
-NO_NUL = "^[^\\u0000]*$"
+#: no control character but tab and newlines: PostgreSQL cannot store NUL, XML exports none
+NO_CONTROLS = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -47,7 +50,7 @@ class Field:
         else:
             spec = {"type": self.type}
         if self.type == "string":
-            spec["pattern"] = NO_NUL
+            spec["pattern"] = NO_CONTROLS
         if self.type == "integer":
             spec["minimum"] = self.minimum if self.minimum is not None else -INT_MAX
             spec["maximum"] = self.maximum if self.maximum is not None else INT_MAX
@@ -76,8 +79,8 @@ class Field:
     def _load_string(self, value):
         if not isinstance(value, str):
             raise ValueError("must be a string")
-        if "\x00" in value:
-            raise ValueError("must not contain NUL characters")
+        if has_control_characters(value):
+            raise ValueError("must not contain control characters (tab and newlines are fine)")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
