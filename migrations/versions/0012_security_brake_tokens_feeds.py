@@ -1,7 +1,7 @@
 """security: the throttle counters, device-trusted sessions, token expiry and scope, feed owners
 
 Revision ID: 0012_security
-Revises: 0011_mail_recipients
+Revises: 0011_mail_useful_until
 
 The login brake no longer counts rows of login_attempt (checked, then written: parallel guesses
 slipped through); a throttle row per key is counted in one atomic statement. Existing API
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_security"
-down_revision = "0011_mail_recipients"
+down_revision = "0011_mail_useful_until"
 branch_labels = None
 depends_on = None
 
