@@ -26,3 +26,18 @@ compile_translations() {
     .venv/bin/pybabel compile --statistics -d tracker/translations 2>&1 | tail -n 2
   fi
 }
+
+ensure_ocr() {  # scanned PDFs are read with Tesseract's Vietnamese model (Debian packages)
+  if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ]; then
+    echo "== installing Debian's tesseract-ocr and tesseract-ocr-vie (OCR of scanned notices)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      tesseract-ocr tesseract-ocr-vie fonts-dejavu-core) >/tmp/tracker-apt-ocr.log 2>&1 \
+      || { echo "apt-get failed, see /tmp/tracker-apt-ocr.log"; exit 1; }
+  else
+    echo "OCR is missing: sudo apt-get install tesseract-ocr tesseract-ocr-vie" >&2
+    echo "(scanned PDFs will be refused with a clear message until it is installed)" >&2
+  fi
+}

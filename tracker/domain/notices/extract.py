@@ -33,6 +33,8 @@ class ExtractLimits:
     #: .pdf: page-tree nodes walked (repeated references count each time), and seconds spent.
     pages: int = 500
     seconds: float = 20.0
+    #: scanned PDFs: seconds of OCR in all (a page takes a few seconds).
+    ocr_seconds: float = 120.0
     #: every kind of file: characters of text taken out.
     chars: int = 1_000_000
 
@@ -51,8 +53,12 @@ def extract_text(
     data: bytes,
     max_bytes: int = DEFAULT_MAX_BYTES,
     limits: ExtractLimits = ExtractLimits(),  # frozen: safe as a shared default
+    ocr_command: str = "tesseract",
 ) -> str:
-    """Return the text of a notice file, or raise NoticeFileError saying why not."""
+    """Return the text of a notice file, or raise NoticeFileError saying why not.
+
+    A PDF without a text layer (a scan) is read with Tesseract (`ocr_command`).
+    """
     if not data:
         raise NoticeFileError("empty_file", "The file is empty.")
     if len(data) > max_bytes:
@@ -62,7 +68,7 @@ def extract_text(
         if suffix == ".docx" or (suffix not in _TEXT_SUFFIXES and data[:2] == b"PK"):
             text = _docx_text(data, limits)
         elif suffix == ".pdf" or data[:5] == b"%PDF-":
-            text = _pdf_text(data, limits)
+            text = _pdf_text(data, limits, ocr_command)
         elif suffix in _UNSUPPORTED:
             raise NoticeFileError(
                 "unsupported_type",
@@ -171,7 +177,7 @@ def _table_rows(table) -> list[str]:
     return rows
 
 
-def _pdf_text(data: bytes, limits: ExtractLimits) -> str:
+def _pdf_text(data: bytes, limits: ExtractLimits, ocr_command: str) -> str:
     import pypdf
 
     started = time.monotonic()
@@ -193,12 +199,34 @@ def _pdf_text(data: bytes, limits: ExtractLimits) -> str:
                 raise NoticeFileError(
                     "pdf_too_slow", f"Reading the PDF took longer than {limits.seconds:g} s."
                 )
-    text = "\n".join(pages)
-    if pages and not text.strip():
+        text = "\n".join(pages)
+        if pages and not text.strip():
+            text = _scanned_text(reader.pages, limits, started, ocr_command)
+    return text
+
+
+def _scanned_text(pages, limits: ExtractLimits, started: float, command: str) -> str:
+    """A PDF without a text layer: read its page images with OCR."""
+    from .ocr import OcrUnavailable, ocr_pages
+
+    try:
+        text = "\n".join(ocr_pages(pages, command, started + limits.ocr_seconds))
+    except OcrUnavailable as error:
+        raise NoticeFileError(
+            "ocr_unavailable",
+            f"The PDF is a scan and OCR is not available here ({error}); upload the .docx.",
+        ) from error
+    except (TimeoutError, RuntimeError) as error:  # pytesseract raises RuntimeError on timeout
+        raise NoticeFileError(
+            "pdf_too_slow", f"Reading the scan took longer than {limits.ocr_seconds:g} s."
+        ) from error
+    if not text.strip():
         raise NoticeFileError(
             "scanned_pdf",
-            "The PDF has no text layer (a scan); run it through OCR or upload the .docx.",
+            "The PDF has no text layer and OCR found no text in it; upload the .docx.",
         )
+    if len(text) > limits.chars:
+        raise _too_much_text(limits)
     return text
 
 

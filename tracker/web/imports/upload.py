@@ -20,7 +20,11 @@ FILE_ERRORS = {
     "corrupt_file": _l("The file is damaged or not what its name says; it could not be read."),
     "encrypted_pdf": _l("The PDF is password-protected; upload it without the password."),
     "scanned_pdf": _l(
-        "The PDF has no text layer (it is a scan); run it through OCR or upload the .docx."
+        "The PDF has no text layer and OCR found no text in it; upload the .docx or a clearer scan."
+    ),
+    "ocr_unavailable": _l(
+        "The PDF is a scan and OCR (tesseract-ocr, tesseract-ocr-vie) is not installed on this"
+        " server; upload the .docx, or ask the administrator to install it."
     ),
     "no_text": _l("The file contains no text."),
     "archive_bomb": _l(
