@@ -145,3 +145,24 @@ def test_an_item_that_assigns_under_a_background_heading(province, notice):
     )
     reading = read_notice(notice(body), province)
     assert [_leads(d) for d in reading.directives] == [["Sở Tài chính"]]
+
+
+def test_standard_names_and_2025_mergers_come_from_the_national_list():
+    from tracker.domain.notices import AgencyRef
+
+    registry = [
+        AgencyRef("ubnd", "UBND tỉnh Hòa Bình", "province", ("UBND tỉnh",), None),
+        AgencyRef("stc", "Sở Tài chính", "department", (), "ubnd"),
+        AgencyRef("snnmt", "Sở Nông nghiệp và Môi trường", "department", (), "ubnd"),
+        AgencyRef("syt", "Sở Y tế", "department", (), "ubnd"),
+    ]
+    text = (
+        "Ý kiến kết luận:\n1. Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở NN&MT rà soát"
+        " các dự án.\n2. Giao Sở Ngoại vụ chủ trì đón đoàn."
+    )
+    first, second = read_notice(text, registry).directives
+    assert [m.codes for m in first.lead] == [("stc",)]  # merged into Sở Tài chính in 2025
+    assert [m.codes for m in first.support] == [("snnmt",)]  # an abbreviation of the list
+    merged = [f for f in first.flags if f.code == "merged_agency"]
+    assert [f.params["successor"] for f in merged] == ["Sở Tài chính"]
+    assert [f.code for f in second.flags] == ["unknown_agency"]  # not in this registry

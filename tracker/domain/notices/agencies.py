@@ -28,6 +28,8 @@ class Mention:
     #: A collective narrowed by a qualifier ("các sở, ngành có thủ tục hành chính"): not
     #: expanded, its level's agencies kept as the candidates the officer chooses from.
     candidates: tuple[str, ...] = field(default=(), compare=False)
+    #: The body that took over a name the registry no longer has ("Sở Kế hoạch và Đầu tư").
+    merged_into: str | None = field(default=None, compare=False)
 
 
 _LOCALITIES = fold_aligned("địa phương")
@@ -121,6 +123,10 @@ class AgencyIndex:
                 continue
             out.append(mention)
         return _merge_parentheses(text, out, self)
+
+    def codes_named(self, phrase: str) -> tuple[str, ...]:
+        """The codes of the agency a whole phrase names, or ()."""
+        return self._exact_codes(phrase)
 
     def _exact_codes(self, phrase: str) -> tuple[str, ...]:
         hits = self._registry_hits(phrase)

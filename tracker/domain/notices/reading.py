@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .agencies import AgencyIndex, AgencyRef, Mention
@@ -15,6 +15,7 @@ from .recurrence import find_recurrence, is_ongoing
 from .result import KINDS, Flag, NoticeReading, ProposedDirective
 from .roles import addressed, assign_roles, opens_assignment, unmatched_names
 from .sections import Section, body_paragraphs, find_section
+from .standard import standard_agency
 from .text import normalize_text, words
 from .units import assignment_units, section_units
 
@@ -133,7 +134,28 @@ def _roles(unit: Unit, index: AgencyIndex) -> tuple[list[Mention], list[Mention]
     lead = list(roles.lead)
     if not lead and unit.context:
         lead = _context_lead(unit.context, index)
-    return lead, list(roles.support)
+    return _standardised(lead, index), _standardised(list(roles.support), index)
+
+
+def _standardised(mentions: list[Mention], index: AgencyIndex) -> list[Mention]:
+    """Names the registry does not know, matched through the national list of standard names
+    ("Sở NN&PTNT"), or to the body that took them over in 2025 ("Sở Kế hoạch và Đầu tư")."""
+    out = []
+    for mention in mentions:
+        standard = standard_agency(mention.text) if mention.unmatched else None
+        codes = index.codes_named(standard.name) if standard else ()
+        merged = not codes and standard is not None and standard.successor is not None
+        if merged:
+            codes = index.codes_named(standard.successor)
+        if codes:
+            mention = replace(
+                mention,
+                codes=codes,
+                unmatched=False,
+                merged_into=(standard.successor if merged else None),
+            )
+        out.append(mention)
+    return out
 
 
 def _context_lead(context: str, index: AgencyIndex) -> list[Mention]:
@@ -218,6 +240,14 @@ def _set_deadline(directive: ProposedDirective, unit: Unit, ctx: _Context) -> No
 def _mention_flags(lead: list[Mention], support: list[Mention]) -> list[Flag]:
     flags = []
     for mention in lead + support:
+        if mention.merged_into:
+            flags.append(
+                Flag(
+                    "merged_agency",
+                    f"'{mention.text}' was merged into '{mention.merged_into}' in 2025.",
+                    {"mention": mention.text, "successor": mention.merged_into},
+                )
+            )
         if mention.candidates:
             flags.append(
                 Flag(

@@ -20,6 +20,9 @@ FLAG_LABELS = {
     "no_lead_agency": _l("No lead agency was recognised: choose one, or leave it for later."),
     "unknown_agency": _l("An agency named here is not in the registry."),
     "ambiguous_agency": _l("A name here matches several agencies: check the choice."),
+    "merged_agency": _l(
+        "An agency named here was merged in 2025: its successor was chosen, check it."
+    ),
     "qualified_collective": _l(
         "A group named here covers only some of its agencies: choose which ones."
     ),
