@@ -226,3 +226,24 @@ def test_a_long_run_renews_its_claim_so_a_second_sender_takes_nothing(mail_app, 
     thread.join()
     assert found == []
     assert counts(smtp) == {"recorded": 6, "delivered": 6, "duplicated": 0}
+
+
+def test_a_non_ascii_address_goes_as_smtputf8(app):
+    from aiosmtpd.controller import Controller
+
+    from tests.reminders.conftest import Recorder, free_port
+
+    record(1, to=["cán.bộ@sở-nội-vụ.example"])
+    handler, port = Recorder(), free_port()
+    server = Controller(handler, hostname="127.0.0.1", port=port, enable_SMTPUTF8=True)
+    server.start()
+    try:
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+        deliver(app, MONDAY_8AM)
+    finally:
+        server.stop()
+    [row] = rows()
+    assert row.status == S.SENT
+    [received] = handler.received
+    assert received.rcpt_tos == ["cán.bộ@sở-nội-vụ.example"]
+    assert received.message.get_body(("plain",)).get_content().strip() == "Nội dung thư"
