@@ -26,6 +26,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     register_hardening(app)
     register_blueprints(app)
     register_errorhandlers(app)
+    register_operations(app)
     register_template_helpers(app)
     register_commands(app)
     return app
@@ -46,7 +47,11 @@ def require_settings(app: Flask) -> None:
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite:///"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    Path(app.config["UPLOAD_DIR"]).mkdir(parents=True, exist_ok=True)
+    from tracker.ops.catalogue import ensure_catalogues
+    from tracker.ops.startup import check_settings
+
+    check_settings(app)  # malformed or default settings, an unwritable upload folder
+    ensure_catalogues(app)  # a fresh clone speaks Vietnamese without a build step
 
 
 def _host_only_session_cookie(app: Flask) -> None:
@@ -140,6 +145,18 @@ def register_template_helpers(app: Flask) -> None:
     from tracker.web.formatting import register_formatting
 
     register_formatting(app)
+
+
+def register_operations(app: Flask) -> None:
+    """Probes, the old-schema guard, the trusted proxies in front (nginx)."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from tracker.ops.web import register_ops
+
+    register_ops(app)
+    proxies = app.config.get("TRUSTED_PROXIES", 0)
+    if proxies:  # the client's address and scheme as the proxies saw them
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
 
 def register_commands(app: Flask) -> None:

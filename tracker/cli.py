@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from flask import Flask
-from flask.cli import AppGroup
+from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
 
 from tracker.domain.clock import utc_now
 from tracker.domain.errors import DomainError
@@ -114,12 +114,28 @@ def refresh_summaries_command():
 
 @click.command("demo")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Pretend today is this day.")
-def demo_command(today):
+@click.option(
+    "--allow-production",
+    is_flag=True,
+    help="Load the demo into a production database anyway (accounts get a random password).",
+)
+@with_appcontext
+def demo_command(today, allow_production):
     """Load the demo data (Lạng Sơn agencies, notice 75/TB-UBND); safe to run twice."""
-    from tracker.demo import load_demo
+    import secrets
 
+    from tracker.demo import DEMO_PASSWORD, load_demo
+
+    password = DEMO_PASSWORD
+    if current_app.config.get("ENV_NAME") not in ("development", "test"):
+        if not allow_production:
+            raise click.ClickException(
+                "the demo creates accounts with a published password; it runs only with "
+                "TRACKER_ENV=development (or add --allow-production for a random password)."
+            )
+        password = secrets.token_urlsafe(12)  # never the published one outside development
     now = utc_now()
-    summary = load_demo(now, today=today.date() if today else None)
+    summary = load_demo(now, today=today.date() if today else None, password=password)
     db.session.commit()
     click.echo(summary)
 
@@ -137,3 +153,6 @@ def register_cli(app: Flask) -> None:
     from tracker.notices_cli import notices_cli
 
     app.cli.add_command(notices_cli)
+    from tracker.ops.cli import register_ops_cli
+
+    register_ops_cli(app)

@@ -66,23 +66,29 @@ def directive_paragraphs(text: str, starts: list[str]) -> list[str]:
     return [next(line for line in lines if line.startswith(start)) for start in starts]
 
 
-def load_demo(now: datetime, today: date | None = None, tz: str = "Asia/Ho_Chi_Minh") -> str:
-    """Load (or top up) the demo; returns a summary with how to log in."""
+def load_demo(
+    now: datetime,
+    today: date | None = None,
+    tz: str = "Asia/Ho_Chi_Minh",
+    password: str = DEMO_PASSWORD,
+) -> str:
+    """Load (or top up) the demo; returns a summary with how to log in (new accounts get
+    `password`; production passes a random one, never the published one)."""
     today = today or Policy(timezone=tz).today(now)
     system = system_actor("demo")
     rows = agency_registry.parse_agency_csv(AGENCIES_CSV.read_bytes())
     agency_registry.import_agencies(rows, system, now)
-    _demo_users(now)
+    _demo_users(now, password)
     exists = db.session.scalar(sa.select(Document.id).where(Document.number == "75/TB-UBND"))
     if exists is None:
         _demo_notice(DemoClock(today, tz), Policy(timezone=tz))
     lines = ["Demo loaded. Log in at http://127.0.0.1:5000 with any of:"]
     lines += [f"  {email:28} ({role.value})" for email, role, _code, _name in DEMO_USERS]
-    lines.append(f"  password: {DEMO_PASSWORD}")
+    lines.append(f"  password: {password}")
     return "\n".join(lines)
 
 
-def _demo_users(now: datetime) -> None:
+def _demo_users(now: datetime, password: str) -> None:
     codes = {a.code: a for a in db.session.scalars(sa.select(Agency))}
     for email, role, code, name in DEMO_USERS:
         if find_user(email) is None:
@@ -91,7 +97,7 @@ def _demo_users(now: datetime) -> None:
                 now,
                 email=email,
                 role=role,
-                password=DEMO_PASSWORD,
+                password=password,
                 name=name,
                 agency=codes.get(code),
             )

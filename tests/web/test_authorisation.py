@@ -52,7 +52,8 @@ API_WRITES = [
 
 #: endpoint -> (who may use it, status they get when they may)
 MY_GETS = {
-    "main.healthz": ("public", 200),
+    "ops.healthz": ("public", 200),
+    "ops.readyz": ("public", 200),
     "auth.login": ("public", 200),
     "auth.forgot_password": ("public", 200),
     "auth.reset_password": ("public", 400),  # a made-up token

@@ -1,14 +1,12 @@
-"""The front page and the health check."""
+"""The front page (the health checks are in tracker/ops/web.py)."""
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, current_app, redirect, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from tracker.domain.states import Role
-from tracker.extensions import db
 
 bp = Blueprint("main", __name__)
 
@@ -34,12 +32,6 @@ def navigation():
         ]
 
     return {"nav_extras": nav_extras}
-
-
-@bp.get("/healthz")
-def healthz():
-    db.session.execute(sa.text("SELECT 1"))
-    return {"status": "ok"}
 
 
 @bp.get("/")

@@ -1,0 +1,1 @@
+"""Running the tracker in service: start-up checks, health, `flask doctor`, backups, logging."""
