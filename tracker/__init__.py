@@ -151,8 +151,10 @@ def register_operations(app: Flask) -> None:
     """Probes, the old-schema guard, the trusted proxies in front (nginx)."""
     from werkzeug.middleware.proxy_fix import ProxyFix
 
+    from tracker.ops.logs import register_logging
     from tracker.ops.web import register_ops
 
+    register_logging(app)
     register_ops(app)
     proxies = app.config.get("TRUSTED_PROXIES", 0)
     if proxies:  # the client's address and scheme as the proxies saw them
