@@ -151,6 +151,14 @@ class Config:
     TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").strip().upper()
     LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()  #: plain or json
+    #: /metrics (Prometheus) answers only when enabled, to these addresses or with the token
+    METRICS_ENABLED = _env_bool("METRICS_ENABLED")
+    METRICS_ALLOWED_ADDRESSES = [
+        part.strip()
+        for part in os.environ.get("METRICS_ALLOWED_ADDRESSES", "127.0.0.1,::1").split(",")
+        if part.strip()
+    ]
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN") or None
 
 
 class DevelopmentConfig(Config):

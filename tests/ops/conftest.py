@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.web.conftest import world  # noqa: F401 - the web tests' world, shared here
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 #: everything production needs, set well (tests change one thing at a time)
 GOOD_PRODUCTION = {

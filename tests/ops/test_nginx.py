@@ -12,7 +12,6 @@ import sqlalchemy as sa
 
 from tests.conftest import PASSWORD
 from tests.ops.stack import CLIENT_ADDRESS, NGINX, Stack
-from tests.web.conftest import world  # noqa: F401 - the web tests' world of agencies and people
 from tracker.domain.accounts.links import issue_link
 from tracker.domain.clock import utc_now
 from tracker.extensions import db
@@ -47,7 +46,7 @@ def test_plain_http_is_sent_to_https(stack):
     assert response.headers["Location"].startswith("https://127.0.0.1")
 
 
-def test_login_with_secure_cookies_records_the_real_client_address(stack, browser, world):  # noqa: F811
+def test_login_with_secure_cookies_records_the_real_client_address(stack, browser, world):
     response, page = browser.get("/login")
     assert response.status == 200
     assert "Đăng nhập" in page.decode()
@@ -69,7 +68,7 @@ def test_static_files_come_from_nginx(stack, browser):
     assert "/static/tracker.css" not in stack.app_log()
 
 
-def _report_evidence(browser, world, size: int):  # noqa: F811
+def _report_evidence(browser, world, size: int):
     path = f"/assignments/{world.mine.id}"
     _response, page = browser.get(path)
     content = b"%PDF-1.4\n" + b"0" * (size - 9)
@@ -84,7 +83,7 @@ def _report_evidence(browser, world, size: int):  # noqa: F811
     )
 
 
-def test_evidence_at_the_limit_passes_and_every_server_serves_it(stack, browser, world):  # noqa: F811
+def test_evidence_at_the_limit_passes_and_every_server_serves_it(stack, browser, world):
     browser.login(world.officer.email, PASSWORD)
     response, page = _report_evidence(browser, world, 10 * MB)  # MAX_EVIDENCE_MB
     assert response.status in (302, 303), page.decode()[:800]
@@ -99,14 +98,14 @@ def test_evidence_at_the_limit_passes_and_every_server_serves_it(stack, browser,
         assert len(served.read()) == 10 * MB
 
 
-def test_a_request_above_the_app_limit_gets_the_apps_own_page(stack, browser, world):  # noqa: F811
+def test_a_request_above_the_app_limit_gets_the_apps_own_page(stack, browser, world):
     browser.login(world.officer.email, PASSWORD)
     response, page = _report_evidence(browser, world, 20 * MB + 100 * 1024)
     assert response.status == 413
     assert "Tệp quá lớn." in page.decode()  # the app's page, in Vietnamese
 
 
-def test_a_mail_link_opens_and_its_secret_is_in_no_log(stack, browser, world):  # noqa: F811
+def test_a_mail_link_opens_and_its_secret_is_in_no_log(stack, browser, world):
     token = issue_link(stack.environment()["SECRET_KEY"], world.mine.agency_id, utc_now(), days=14)
     db.session.commit()
     link = f"{stack.base_url}/link/{token}"

@@ -54,6 +54,7 @@ API_WRITES = [
 MY_GETS = {
     "ops.healthz": ("public", 200),
     "ops.readyz": ("public", 200),
+    "ops.metrics": ("public", 404),  # off unless METRICS_ENABLED
     "auth.login": ("public", 200),
     "auth.forgot_password": ("public", 200),
     "auth.reset_password": ("public", 400),  # a made-up token

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from ipaddress import ip_network
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -46,6 +47,11 @@ def _format_problems(config) -> list[str]:
         problems.append(f"BASE_URL={config.get('BASE_URL')!r} must start with https://.")
     if config.get("LOG_FORMAT", "plain") not in ("plain", "json"):
         problems.append(f"LOG_FORMAT={config.get('LOG_FORMAT')!r} is neither plain nor json.")
+    for network in config.get("METRICS_ALLOWED_ADDRESSES") or []:
+        try:
+            ip_network(network, strict=False)
+        except ValueError:
+            problems.append(f"METRICS_ALLOWED_ADDRESSES: {network!r} is not an address or network.")
     if logging.getLevelName(str(config.get("LOG_LEVEL", "INFO"))) not in range(0, 51):
         problems.append(f"LOG_LEVEL={config.get('LOG_LEVEL')!r} is not a level name (INFO …).")
     return problems

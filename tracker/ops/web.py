@@ -36,6 +36,14 @@ def readyz():
     return report, 200 if ready else 503
 
 
+@bp.get("/metrics")
+def metrics():
+    """Prometheus' text format; 404 unless METRICS_ENABLED, 403 unless allowed."""
+    from tracker.ops.metrics import metrics_view
+
+    return metrics_view()
+
+
 def _guard_schema():
     """Pages on an old schema fail one by one with 500s; say what to do instead."""
     if current_app.extensions.get("tracker_schema_ok") or request.path.startswith(UNGUARDED):
@@ -80,8 +88,11 @@ def _csrf_refused(previous):
 
 def register_ops(app: Flask) -> None:
     """Attach the probes and the guards (after the error pages, whose 400 page is reused)."""
+    from tracker.ops.metrics import register_metrics
+
     app.register_blueprint(bp)
     csrf.exempt(bp)
+    register_metrics(app)
     # first of all before-request functions: the others may read tables the old schema lacks
     app.before_request_funcs.setdefault(None, []).insert(0, _guard_schema)
     previous = app.error_handler_spec.get(None, {}).get(400, {}).get(BadRequest)
