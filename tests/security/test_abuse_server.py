@@ -47,6 +47,9 @@ def server(app, database_url, tmp_path):
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "SESSION_COOKIE_SECURE": "0",  # plain HTTP on loopback
         "BASE_URL": "https://tracker.tinh.gov.vn",
+        # production refuses the development defaults of these (tracker/ops/startup.py)
+        "STANDING_OFFICE_EMAIL": "thuongtruc@tinh.gov.vn",
+        "MAIL_DEFAULT_SENDER": "theodoi@tinh.gov.vn",
     }
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(

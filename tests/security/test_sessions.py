@@ -65,10 +65,19 @@ def test_a_backslash_next_is_not_followed(client, office):
     assert response.headers["Location"] == "/"
 
 
+#: production refuses development defaults for these (tracker/ops/startup.py)
+PRODUCTION_SETTINGS = {
+    "BASE_URL": "https://t.example",
+    "STANDING_OFFICE_EMAIL": "thuongtruc@t.example",
+    "MAIL_DEFAULT_SENDER": "theodoi@t.example",
+}
+
+
 def test_production_over_https_names_the_cookie_host_only(database_url, tmp_path, _schema):
     app = make_app(
         database_url,
         tmp_path,
+        **PRODUCTION_SETTINGS,
         ENV_NAME="production",
         SESSION_COOKIE_SECURE=True,
         SESSION_COOKIE_NAME="session",
@@ -79,5 +88,11 @@ def test_production_over_https_names_the_cookie_host_only(database_url, tmp_path
     cookie = response.headers["Set-Cookie"]
     assert cookie.startswith("__Host-session=")
     assert "Secure" in cookie and "Path=/" in cookie and "Domain" not in cookie
-    plain = make_app(database_url, tmp_path, ENV_NAME="production", SESSION_COOKIE_SECURE=False)
+    plain = make_app(
+        database_url,
+        tmp_path,
+        **PRODUCTION_SETTINGS,
+        ENV_NAME="production",
+        SESSION_COOKIE_SECURE=False,
+    )
     assert plain.config["SESSION_COOKIE_NAME"] == "session"
