@@ -89,8 +89,9 @@ def _send_test(conn, sender: str, to: str) -> Check:
     message["From"], message["To"] = sender, to
     message["Subject"] = "Thư thử của hệ thống theo dõi (flask doctor)"
     message.set_content("Máy chủ thư của hệ thống theo dõi gửi được thư.\n")
+    smtp = getattr(conn, "host", conn)  # the smtplib connection under Flask-Mail's wrapper
     try:
-        refused = conn.send_message(message)
+        refused = smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as error:
         return Check(False, "test mail", f"to {to}: {describe(error)}")
     return Check(not refused, "test mail", f"to {to}" + (f" refused: {refused}" if refused else ""))
