@@ -31,6 +31,13 @@ class Mention:
     #: The body that took over a name the registry no longer has ("Sở Kế hoạch và Đầu tư").
     merged_into: str | None = field(default=None, compare=False)
 
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """Where the mention stands in the text read (only mentions added by hand have none)."""
+        if self.span is None:
+            raise ValueError(f"{self.text!r} was not found in a text")
+        return self.span
+
 
 _LOCALITIES = fold_aligned("địa phương")
 _GOVERNMENT = re.compile(r"^(?:ubnd|vp ubnd|van phong ubnd)\s+")
@@ -116,10 +123,10 @@ class AgencyIndex:
             Mention(name, codes, None, False, (s, e))
             for s, e, name, codes in head_list_items(text, self._exact_codes)
         ]
-        merged = sorted(listed + collective + mentions, key=lambda m: (m.span[0], -m.span[1]))
+        merged = sorted(listed + collective + mentions, key=lambda m: (m.bounds[0], -m.bounds[1]))
         out: list[Mention] = []
         for mention in merged:
-            if out and mention.span[0] < out[-1].span[1]:
+            if out and mention.bounds[0] < out[-1].bounds[1]:
                 continue
             out.append(mention)
         return _merge_parentheses(text, out, self)
@@ -174,16 +181,16 @@ def _merge_parentheses(text: str, mentions: list[Mention], index: AgencyIndex) -
         current = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if nxt is not None and set(nxt.codes) & set(current.codes):
-            between = text[current.span[1] : nxt.span[0]]
-            after = text[nxt.span[1] : nxt.span[1] + 2]
+            between = text[current.bounds[1] : nxt.bounds[0]]
+            after = text[nxt.bounds[1] : nxt.bounds[1] + 2]
             if between.strip() == "(" and after.lstrip().startswith(")"):
-                close = text.index(")", nxt.span[1]) + 1
+                close = text.index(")", nxt.bounds[1]) + 1
                 keep = (
                     nxt
                     if index.is_official_name(nxt) and not index.is_official_name(current)
                     else current
                 )
-                out.append(Mention(keep.text, keep.codes, None, False, (current.span[0], close)))
+                out.append(Mention(keep.text, keep.codes, None, False, (current.bounds[0], close)))
                 i += 2
                 continue
         out.append(current)

@@ -9,6 +9,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -237,7 +238,7 @@ def _check_page_tree(reader, limits: ExtractLimits) -> None:
     is small on disk and enormous once flattened.
     """
     root = reader.trailer["/Root"].get_object().get("/Pages")
-    stack = [root]
+    stack: list[Any] = [root]
     visited = 0
     while stack:
         node = stack.pop()
@@ -245,6 +246,6 @@ def _check_page_tree(reader, limits: ExtractLimits) -> None:
         visited += 1
         if visited > limits.pages:
             raise NoticeFileError("too_many_pages", f"The PDF has more than {limits.pages} pages.")
-        kids = node.get("/Kids") if hasattr(node, "get") else None
+        kids = node.get("/Kids") if node is not None and hasattr(node, "get") else None
         if kids is not None:
             stack.extend(kids.get_object())

@@ -40,7 +40,7 @@ def head_list_items(text: str, lookup: Lookup) -> list[Item]:
 def _item_at(
     text: str, folded: str, pos: int, head: str, lookup: Lookup
 ) -> tuple[int, str, tuple[str, ...]] | None:
-    ends = []
+    ends: list[int] = []
     for word in WORD_RE.finditer(folded, pos):
         gap = folded[(ends[-1] if ends else pos) : word.start()]
         if gap.strip(" -&") or len(ends) >= _MAX_WORDS:

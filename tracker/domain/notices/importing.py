@@ -19,7 +19,12 @@ from tracker.domain.agencies import create_agency
 from tracker.domain.clock import require_aware
 from tracker.domain.errors import InvalidInput
 from tracker.domain.notices import AgencyRef
-from tracker.domain.notices.draft import DraftDirective, NoticeDraft, early_deadlines
+from tracker.domain.notices.draft import (
+    DraftDirective,
+    NewAgencyProposal,
+    NoticeDraft,
+    early_deadlines,
+)
 from tracker.domain.permissions import Actor, require_office
 from tracker.domain.states import AgencyLevel, AssignmentRole, DocumentKind, Recurrence
 from tracker.domain.text import fold, nfc
@@ -222,7 +227,7 @@ def _create_task(
 
 def _create_accepted_agencies(draft: NoticeDraft, actor: Actor, now: datetime) -> dict:
     """The agencies the officer chose to add, by folded name; an existing name is reused."""
-    wanted = {}
+    wanted: dict[str, NewAgencyProposal] = {}
     for directive in draft.directives:
         for proposal in directive.new_agencies:
             if proposal.accepted and nfc(proposal.name):

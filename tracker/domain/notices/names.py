@@ -106,7 +106,7 @@ def _joins_name(text: str, folded: str, stop: str, after: int) -> bool:
     nxt = _NEXT_WORD.match(folded, after)
     return (
         fold_aligned(stop) == _AND
-        and bool(nxt)
+        and nxt is not None
         and text[nxt.start("w")].isupper()
         and not HEADS.match(folded, nxt.start("w"))
     )

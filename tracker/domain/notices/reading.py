@@ -144,15 +144,15 @@ def _standardised(mentions: list[Mention], index: AgencyIndex) -> list[Mention]:
     for mention in mentions:
         standard = standard_agency(mention.text) if mention.unmatched else None
         codes = index.codes_named(standard.name) if standard else ()
-        merged = not codes and standard is not None and standard.successor is not None
-        if merged:
-            codes = index.codes_named(standard.successor)
+        successor = standard.successor if standard is not None and not codes else None
+        if successor is not None:
+            codes = index.codes_named(successor)
         if codes:
             mention = replace(
                 mention,
                 codes=codes,
                 unmatched=False,
-                merged_into=(standard.successor if merged else None),
+                merged_into=successor,
             )
         out.append(mention)
     return out
@@ -172,7 +172,7 @@ def _names_only(phrase: str, index: AgencyIndex) -> list[Mention]:
         mentions = unmatched_names(phrase)
     rest = phrase
     for mention in reversed(mentions):
-        rest = rest[: mention.span[0]] + rest[mention.span[1] :]
+        rest = rest[: mention.bounds[0]] + rest[mention.bounds[1] :]
     return mentions if mentions and len(words(rest)) <= 2 else []
 
 

@@ -83,7 +83,7 @@ def assign_roles(text: str, mentions: list[Mention]) -> Roles:
         for m in finder.list_at(match.end(), unmatched=True, separator=_SUPPORT_SEP)
     }
     for start in _clause_starts(text):
-        if not any(m.span[0] < start < m.span[1] for m in mentions):  # "các sở: A, B"
+        if not any(m.bounds[0] < start < m.bounds[1] for m in mentions):  # "các sở: A, B"
             # A clause that only continues a support list ("phối hợp A; B; C thực hiện")
             # does not make its first item a lead.
             lead += [m for m in finder.subject_at(start) if m.span not in supports]
@@ -99,11 +99,11 @@ def assign_roles(text: str, mentions: list[Mention]) -> Roles:
         if "phôi hơp" in folded[_clause_start(folded, match.start()) : match.start()]:
             first = finder.list_at(match.end(), unmatched=False)
             lead += first
-            with_match = _WITH.match(folded, first[-1].span[1]) if first else None
+            with_match = _WITH.match(folded, first[-1].bounds[1]) if first else None
             if with_match:
                 support += finder.list_at(with_match.end(), unmatched=True)
     for mention in mentions:
-        if _LEADS_AFTER.match(folded, mention.span[1]):
+        if _LEADS_AFTER.match(folded, mention.bounds[1]):
             lead.append(mention)
     # "Sở A chủ trì; Sở B, Sở C phối hợp": B and C support, unless no one else leads.
     others = [m for m in lead if m not in cooperating]
@@ -111,9 +111,9 @@ def assign_roles(text: str, mentions: list[Mention]) -> Roles:
         lead, support = others, support + cooperating
     if not lead:
         first_clause = _CLAUSE_END.split(folded, maxsplit=1)[0]
-        match = _POSSESSIVE.search(first_clause)
-        if match:
-            lead += finder.list_at(match.end(), unmatched=False)
+        possessive = _POSSESSIVE.search(first_clause)
+        if possessive:
+            lead += finder.list_at(possessive.end(), unmatched=False)
     return _dedupe(lead, support)
 
 
@@ -151,7 +151,7 @@ class _ListFinder:
         self.text = text
         self.folded = fold_aligned(text)
         self.lower = lower_same_length(text)
-        self.by_start = {m.span[0]: m for m in mentions}
+        self.by_start = {m.bounds[0]: m for m in mentions}
 
     def list_at(
         self, pos: int, unmatched: bool, chair: bool = True, separator: re.Pattern[str] = _LIST_SEP
@@ -175,7 +175,7 @@ class _ListFinder:
             if item is None:
                 break
             items.append(item)
-            sep = separator.match(self.folded, item.span[1])
+            sep = separator.match(self.folded, item.bounds[1])
             if not sep:
                 break
             pos = sep.end()
@@ -200,14 +200,16 @@ class _ListFinder:
                 if items:
                     return items
             items = self.list_at(start, unmatched=pos == 0 or start > pos, chair=False)
-            if items and _PROPOSES.match(self.folded, items[-1].span[1]):
+            if items and _PROPOSES.match(self.folded, items[-1].bounds[1]):
                 return []
-            delegated = _DELEGATES.match(self.folded, items[-1].span[1]) if items else None
-            if delegated and _is_verb_giao(self.text, _skip_spaces(self.folded, items[-1].span[1])):
+            delegated = _DELEGATES.match(self.folded, items[-1].bounds[1]) if items else None
+            if delegated and _is_verb_giao(
+                self.text, _skip_spaces(self.folded, items[-1].bounds[1])
+            ):
                 listed = self.list_at(_skip_spaces(self.folded, delegated.end()), unmatched=True)
                 if listed:  # "Bộ Xây dựng đề nghị UBND các tỉnh ...": they are the leads
                     return listed
-            if items and self._verb_follows(items[-1].span[1]):
+            if items and self._verb_follows(items[-1].bounds[1]):
                 return items
         return []
 
@@ -215,12 +217,12 @@ class _ListFinder:
         """Whether a clause opens with a speaker who assigns ("Chủ tịch UBND tỉnh yêu cầu")."""
         pos = _skip_spaces(self.folded, pos)
         speaker = _SPEAKER.match(self.folded, pos)
-        return bool(speaker) and bool(_SPEAKER_VERB.match(self.folded, speaker.end()))
+        return speaker is not None and bool(_SPEAKER_VERB.match(self.folded, speaker.end()))
 
     def cooperating_at(self, pos: int) -> list[Mention]:
         """Return "Sở B, Sở C" in "Sở B, Sở C phối hợp ..." (no "với": they support)."""
         items = self.list_at(_skip_spaces(self.folded, pos), unmatched=True, chair=False)
-        return items if items and _BARE_COOP.match(self.folded, items[-1].span[1]) else []
+        return items if items and _BARE_COOP.match(self.folded, items[-1].bounds[1]) else []
 
     def _giao_at(self, pos: int) -> re.Match[str] | None:
         match = _ASSIGN_ANYWHERE.match(self.folded, pos)
@@ -239,7 +241,9 @@ class _ListFinder:
         if rest.lstrip().startswith(("(", ":")) or not rest.strip():
             return False
         word = WORD_RE.search(rest)
-        return bool(word) and word.group() not in NOT_ASSIGNING and rest.lstrip()[:1].isalpha()
+        return (
+            word is not None and word.group() not in NOT_ASSIGNING and rest.lstrip()[:1].isalpha()
+        )
 
 
 def _skip_spaces(folded: str, pos: int) -> int:
