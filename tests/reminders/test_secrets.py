@@ -103,3 +103,23 @@ def test_tokens_stored_by_older_versions_are_hidden_on_the_outbox_page():
     body = "Mở: http://x/link/IjRkTTVHX3lrWnFoZ2ZfdTJqN3Bz.AbCdEfGh#a4 hoặc http://x/password/reset/eyJ1Ijo0fQ.Z.x-y_z1234567"
     shown = redacted(body, "[…]")
     assert shown == "Mở: http://x/link/[…]#a4 hoặc http://x/password/reset/[…]"
+
+
+def test_a_new_accounts_set_password_mail_is_for_admins_and_its_link_made_at_delivery(
+    app, make_user, login, client
+):
+    app.config["FIXED_NOW"] = NOW
+    admin = make_user(Role.ADMIN, email="quantri@test.example")
+    login(admin)
+    form = {"email": "moi@test.example", "name": "Cán bộ mới", "role": "office", "agency": ""}
+    assert client.post("/users/new", data={**form, "locale": "vi"}).status_code == 302
+    mail = db.session.scalar(sa.select(Notification).where(Notification.kind == "set_password"))
+    assert mail.to_addrs == ["moi@test.example"] and mail.subject.startswith("Tài khoản")
+    assert not _candidates(RESET, mail.body_text.replace("{tracker:password-token}", ""))
+    office = app.test_client()
+    office_user = make_user(Role.OFFICE, email="vanphong@test.example")
+    office.post("/login", data={"email": office_user.email, "password": PASSWORD})
+    assert office.get(f"/outbox/{mail.id}").status_code == 404
+    [delivered] = deliver_to_loopback(app, NOW)
+    [token] = _candidates(RESET, delivered.message.get_body(("plain",)).get_content())
+    assert app.test_client().get(f"/password/reset/{token}").status_code == 200

@@ -17,6 +17,7 @@ from tracker.domain.errors import DomainError
 from tracker.domain.states import Role
 from tracker.extensions import db
 from tracker.models import Agency, User
+from tracker.reminders.account_mails import record_account_mail
 from tracker.web.access import current_actor, roles_required
 from tracker.web.auth.forms import LANGUAGES
 from tracker.web.auth.reset import record_reset_mail
@@ -68,7 +69,7 @@ def create():
                 locale=form.locale.data,
             )
             db.session.flush()
-            record_reset_mail(user, now)  # the new user sets their own password
+            record_account_mail(user, now, "set_password")  # the new user sets their own
         except DomainError as error:
             db.session.rollback()
             show_domain_error(form, error)
