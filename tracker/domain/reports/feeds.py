@@ -28,19 +28,13 @@ from tracker.models import Agency, Assignment, CalendarFeed, Document, Task, Use
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 
-def _may_manage(actor: Actor, agency_id: int | None) -> bool:
-    if agency_id is None:
-        return actor.can_read_all()
-    return actor.can_read_all() or agency_id in actor.agency_ids
-
-
 def create_feed(
     actor: Actor, agency: Agency | None, now: datetime, owner: User | None = None
 ) -> tuple[CalendarFeed, str]:
     """A new feed of `agency`'s deadlines (None: every agency's), owned by `owner` (it dies
     with their account); returns it and its secret."""
     require_aware(now)
-    if not _may_manage(actor, agency.id if agency else None):
+    if not actor.sees(agency.id if agency else None):
         raise PermissionDenied(_l("You cannot make a calendar for this agency."))
     secret = secrets.token_urlsafe(32)
     feed = CalendarFeed(agency=agency, owner=owner, token_hash=hash_secret(secret), created_at=now)
@@ -55,7 +49,7 @@ def revoke_feed(actor: Actor, feed_id: int, now: datetime) -> CalendarFeed:
     """Stop a feed's URL from working."""
     require_aware(now)
     feed = db.session.get(CalendarFeed, feed_id)
-    if feed is None or not _may_manage(actor, feed.agency_id):
+    if feed is None or not actor.sees(feed.agency_id):
         raise NotFound(_l("There is no such calendar."))
     if feed.revoked_at is None:
         feed.revoked_at = now
@@ -65,9 +59,8 @@ def revoke_feed(actor: Actor, feed_id: int, now: datetime) -> CalendarFeed:
 
 def visible_feeds(actor: Actor) -> list[CalendarFeed]:
     """The feeds `actor` may manage, newest first."""
-    stmt = sa.select(CalendarFeed).order_by(CalendarFeed.id.desc())
-    if not actor.can_read_all():
-        stmt = stmt.where(CalendarFeed.agency_id.in_(actor.agency_ids or {-1}))
+    stmt = sa.select(CalendarFeed).where(actor.agency_clause(CalendarFeed.agency_id))
+    stmt = stmt.order_by(CalendarFeed.id.desc())
     return list(db.session.scalars(stmt))
 
 

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 
 from tracker.domain.clock import Policy
-from tracker.domain.permissions import Actor
+from tracker.domain.permissions import Actor, document_clause, reach_clause
 from tracker.domain.states import OPEN_STATES, TimeStatus, WorkState
 from tracker.domain.status import time_status_branches, time_status_predicate, time_status_sql
 from tracker.extensions import db
@@ -44,8 +44,7 @@ class Scope:
     @classmethod
     def for_actor(cls, actor: Actor, now: datetime, policy: Policy, **limits) -> Scope:
         """The scope `actor` may see: everything, or an officer's agencies and those below."""
-        agency_ids = None if actor.can_read_all() else frozenset(actor.agency_ids)
-        return cls(policy.today(now), policy.due_soon_days, agency_ids, **limits)
+        return cls(policy.today(now), policy.due_soon_days, actor.reach, **limits)
 
     def status_column(self):
         """The official status of each assignment, as a SQL expression."""
@@ -61,8 +60,7 @@ class Scope:
 
     def where(self, stmt):
         """Limit a statement over Assignment to this scope."""
-        if self.agency_ids is not None:
-            stmt = stmt.where(Assignment.agency_id.in_(self.agency_ids or {-1}))
+        stmt = stmt.where(reach_clause(self.agency_ids))
         if self.document_id is not None:
             in_document = sa.select(Task.id).where(Task.document_id == self.document_id)
             stmt = stmt.where(Assignment.task_id.in_(in_document))
@@ -246,11 +244,7 @@ def agency_names(ids) -> dict[int, Agency]:
 
 def recent_documents(scope: Scope, top: int) -> tuple[list[Document], int]:
     """The `top` most recent notices with work in scope, and how many there are in all."""
-    stmt = sa.select(Document)
-    if scope.agency_ids is not None:
-        mine = sa.select(Task.document_id).join(Assignment, Assignment.task_id == Task.id)
-        mine = mine.where(Assignment.agency_id.in_(scope.agency_ids or {-1}))
-        stmt = stmt.where(Document.id.in_(mine))
+    stmt = sa.select(Document).where(document_clause(scope.agency_ids))
     if scope.document_id is not None:
         stmt = stmt.where(Document.id == scope.document_id)
     total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain.errors import InvalidInput
+from tracker.domain.permissions import reach_clause
 from tracker.domain.reports.figures import Scope, grouped_counts, on_time_rate
 from tracker.domain.states import AssignmentRole, TimeStatus, WorkState
 from tracker.extensions import db
@@ -109,8 +110,7 @@ def scoreboard(scope: Scope, start: date, end: date) -> list[ScoreRow]:
     in_period = Assignment.deadline.between(start, end)
     per_agency = grouped_counts(scope, Assignment.agency_id, in_period)
     names = sa.select(Agency.id, Agency.name)  # every agency's name, without an IN of them all
-    if scope.agency_ids is not None:
-        names = names.where(Agency.id.in_(scope.agency_ids or {-1}))
+    names = names.where(reach_clause(scope.agency_ids, Agency.id))
     name_of = dict(db.session.execute(names).all())
     ranked = sorted(
         ((agency_id, name_of[agency_id], c) for agency_id, c in per_agency.items()),

@@ -77,9 +77,7 @@ def tasks_in_status(status: TimeStatus, today: date, due_soon_days: int):
 def _assignment_filter(filters: TaskFilters, actor: Actor):
     """Tasks with an assignment meeting the agency and role filters: an IN list found from the
     agency index (a correlated EXISTS would probe once per task of the whole table)."""
-    conditions = []
-    if not actor.can_read_all():
-        conditions.append(Assignment.agency_id.in_(actor.agency_ids or {-1}))
+    conditions = [] if actor.can_read_all() else [actor.agency_clause()]
     if filters.agency_id:
         conditions.append(Assignment.agency_id == filters.agency_id)
     if filters.role:

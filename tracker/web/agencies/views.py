@@ -9,10 +9,11 @@ from sqlalchemy.orm import selectinload
 
 from tracker.domain import agencies as registry
 from tracker.domain.errors import DomainError
+from tracker.domain.permissions import READ_ALL_ROLES
 from tracker.domain.states import AgencyLevel
 from tracker.extensions import db
 from tracker.models import Agency
-from tracker.web.access import OFFICE_ROLES, READ_ALL_ROLES, current_actor, roles_required
+from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
 from tracker.web.agencies.forms import AgencyForm, ImportConfirmForm, ImportForm, lines
 from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now

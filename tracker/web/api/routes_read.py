@@ -6,16 +6,12 @@ import sqlalchemy as sa
 from flask import abort
 from sqlalchemy.orm import selectinload
 
+from tracker.domain.permissions import visible_documents
 from tracker.domain.states import AgencyLevel, AssignmentRole, ExtensionState, TimeStatus, WorkState
 from tracker.domain.status import classify, task_status, time_status_sql
 from tracker.domain.work.task_queries import TaskFilters, task_page
 from tracker.models import Agency, Assignment, Document, ExtensionRequest, ProgressUpdate, Task
-from tracker.web.access import (
-    assignment_scope,
-    current_actor,
-    visible_document_or_404,
-    visible_documents,
-)
+from tracker.web.access import current_actor, visible_agency_or_404, visible_document_or_404
 from tracker.web.access import visible_assignment_or_404 as _visible_assignment
 from tracker.web.access import visible_task_or_404 as _visible_task
 from tracker.web.api import resources as r
@@ -70,10 +66,8 @@ AGENCY_QUERY = Schema("AgencyQuery", {**PAGING, "level": _enum(AgencyLevel), "pa
 @operation("/agencies", "GET", summary="List agencies", tag="agencies",
            query=AGENCY_QUERY, response=r.page_of(r.AGENCY))  # fmt: skip
 def list_agencies(query):
-    stmt = sa.select(Agency).order_by(Agency.name, Agency.id)
-    actor = current_actor()
-    if not actor.can_read_all():
-        stmt = stmt.where(Agency.id.in_(actor.agency_ids or {-1}))
+    stmt = sa.select(Agency).where(current_actor().agency_clause(Agency.id))
+    stmt = stmt.order_by(Agency.name, Agency.id)
     if "level" in query:
         stmt = stmt.where(Agency.level == AgencyLevel(query["level"]))
     if "parent" in query:
@@ -84,17 +78,16 @@ def list_agencies(query):
 @operation("/agencies/<int:agency_id>", "GET", summary="Read an agency", tag="agencies",
            response=r.AGENCY)  # fmt: skip
 def get_agency(agency_id: int):
-    agency = get_or_404(Agency, agency_id)
-    actor = current_actor()
-    if not actor.can_read_all() and agency.id not in actor.agency_ids:
-        abort(404)
-    return r.dump(r.AGENCY, agency)
+    _check_id(agency_id)
+    return r.dump(r.AGENCY, visible_agency_or_404(agency_id))
 
 
 @operation("/documents", "GET", summary="List notices", tag="documents",
            query=Schema("DocumentQuery", dict(PAGING)), response=r.page_of(r.DOCUMENT))  # fmt: skip
 def list_documents(query):
-    stmt = visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
+    stmt = visible_documents(current_actor()).order_by(
+        Document.created_at.desc(), Document.id.desc()
+    )
     return page(stmt, query, lambda d: r.dump(r.DOCUMENT, d))
 
 
@@ -166,9 +159,7 @@ def _assignment_filters(stmt, query):
 def list_assignments(query):
     stmt = sa.select(Assignment).order_by(Assignment.deadline.is_(None), Assignment.deadline,
                                           Assignment.id)  # fmt: skip
-    scope = assignment_scope(current_actor())
-    if scope is not None:
-        stmt = stmt.where(scope)
+    stmt = stmt.where(current_actor().agency_clause())
     return page(_assignment_filters(stmt, query), query, dump_assignment)
 
 
@@ -195,9 +186,7 @@ EXTENSION_QUERY = Schema("ExtensionQuery", {**PAGING, "state": _enum(ExtensionSt
            query=EXTENSION_QUERY, response=r.page_of(r.EXTENSION_REQUEST))  # fmt: skip
 def list_extension_requests(query):
     stmt = sa.select(ExtensionRequest).join(Assignment).order_by(ExtensionRequest.id.desc())
-    scope = assignment_scope(current_actor())
-    if scope is not None:
-        stmt = stmt.where(scope)
+    stmt = stmt.where(current_actor().agency_clause())
     if "state" in query:
         stmt = stmt.where(ExtensionRequest.state == ExtensionState(query["state"]))
     if "assignment" in query:

@@ -83,7 +83,7 @@ def render_assignment(assignment: Assignment, status: int = 200, **bound):
     children = [
         (child, classify(child, now, rules))
         for child in assignment.children
-        if actor.can_read_all() or child.agency_id in actor.agency_ids
+        if actor.sees(child.agency_id)
     ]
     forms = _forms(assignment, bound)
     page = render_template(

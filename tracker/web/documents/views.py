@@ -21,17 +21,17 @@ from flask_login import login_required
 from sqlalchemy.orm import selectinload
 
 from tracker.domain.errors import DomainError
+from tracker.domain.permissions import task_clause, visible_documents
 from tracker.domain.states import DocumentKind
 from tracker.domain.work import tasks as task_rules
 from tracker.domain.work.evidence import clean_filename
 from tracker.extensions import db
-from tracker.models import Assignment, Document, Task
+from tracker.models import Document, Task
 from tracker.web.access import (
     OFFICE_ROLES,
     current_actor,
     roles_required,
     visible_document_or_404,
-    visible_documents,
 )
 from tracker.web.clock import policy, request_now
 from tracker.web.documents.forms import DocumentForm
@@ -47,7 +47,9 @@ PER_PAGE = 30
 @login_required
 def index():
     page = max(request.args.get("page", 1, type=int), 1)
-    query = visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
+    query = visible_documents(current_actor()).order_by(
+        Document.created_at.desc(), Document.id.desc()
+    )
     documents = db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
     counts = dict(
         db.session.execute(
@@ -88,14 +90,7 @@ def show(document_id: int):
         .options(selectinload(Task.assignments))
         .order_by(Task.ordinal, Task.id)
     )
-    if not actor.can_read_all():
-        query = query.where(
-            Task.id.in_(
-                sa.select(Assignment.task_id).where(
-                    Assignment.agency_id.in_(actor.agency_ids or {-1})
-                )
-            )
-        )
+    query = query.where(task_clause(actor.reach))
     now, rules = request_now(), policy()
     summaries = [summarise(task, now, rules) for task in db.session.scalars(query)]
     events = history_for(("document", [document.id]))

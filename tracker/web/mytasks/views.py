@@ -43,7 +43,7 @@ def index():
     assignments = db.session.scalars(
         sa.select(Assignment)
         .join(Task)
-        .where(Assignment.agency_id.in_(actor.agency_ids or {-1}))
+        .where(actor.agency_clause())
         .options(selectinload(Assignment.task).selectinload(Task.document))
         .options(selectinload(Assignment.agency))
         .order_by(Assignment.deadline.is_(None), Assignment.deadline, Assignment.id)

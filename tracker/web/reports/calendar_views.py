@@ -23,9 +23,8 @@ ALL_AGENCIES = 0
 
 def _feed_form() -> FeedForm:
     actor = current_actor()
-    stmt = sa.select(Agency.id, Agency.name).where(Agency.active).order_by(Agency.name)
-    if not actor.can_read_all():
-        stmt = stmt.where(Agency.id.in_(actor.agency_ids or {-1}))
+    stmt = sa.select(Agency.id, Agency.name).where(Agency.active, actor.agency_clause(Agency.id))
+    stmt = stmt.order_by(Agency.name)
     form = FeedForm()
     everything = [(ALL_AGENCIES, _("Every agency"))] if actor.can_read_all() else []
     form.agency.choices = everything + [(i, name) for i, name in db.session.execute(stmt)]

@@ -6,13 +6,14 @@ from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from tracker.domain.permissions import visible_documents
 from tracker.domain.reports import exports
 from tracker.domain.reports.figures import Scope
 from tracker.domain.reports.tables import NoticeRow, notice_rows
 from tracker.domain.workflow import STATE_LABELS
 from tracker.extensions import db
 from tracker.models import Document
-from tracker.web.access import current_actor, visible_documents
+from tracker.web.access import current_actor
 from tracker.web.clock import policy, request_now
 from tracker.web.formatting import TIME_STATUS_LABELS
 from tracker.web.labels import ASSIGNMENT_ROLE_LABELS
@@ -22,7 +23,9 @@ from tracker.web.reports.downloads import download
 
 def recent_documents(limit: int = 100) -> list[Document]:
     """The most recent notices the current actor has work in (all, for the office)."""
-    stmt = visible_documents().order_by(Document.created_at.desc(), Document.id.desc())
+    stmt = visible_documents(current_actor()).order_by(
+        Document.created_at.desc(), Document.id.desc()
+    )
     return list(db.session.scalars(stmt.limit(limit)))
 
 

@@ -7,12 +7,13 @@ from flask import Blueprint, render_template, request
 from flask_login import login_required
 from sqlalchemy.orm import selectinload
 
+from tracker.domain.permissions import visible_documents
 from tracker.domain.states import AssignmentRole, TimeStatus
 from tracker.domain.status import classify
 from tracker.domain.work.task_queries import TaskFilters, task_page
 from tracker.extensions import db
 from tracker.models import Agency, Document, Task
-from tracker.web.access import current_actor, visible_documents, visible_task_or_404
+from tracker.web.access import current_actor, visible_task_or_404
 from tracker.web.clock import policy, request_now
 from tracker.web.forms import options
 from tracker.web.history import history_for
@@ -25,10 +26,9 @@ PER_PAGE = 25
 
 def _filter_choices(form: TaskFilterForm) -> None:
     actor = current_actor()
-    agencies = sa.select(Agency.id, Agency.name).order_by(Agency.name)
-    if not actor.can_read_all():
-        agencies = agencies.where(Agency.id.in_(actor.agency_ids or {-1}))
-    documents = visible_documents().with_only_columns(Document.id, Document.number)
+    agencies = sa.select(Agency.id, Agency.name).where(actor.agency_clause(Agency.id))
+    agencies = agencies.order_by(Agency.name)
+    documents = visible_documents(actor).with_only_columns(Document.id, Document.number)
     form.agency.choices = options([("", "—"), *db.session.execute(agencies)])
     form.document.choices = options(
         [("", "—"), *db.session.execute(documents.order_by(Document.number))]
@@ -73,9 +73,7 @@ def show(task_id: int):
     task = visible_task_or_404(task_id)
     actor = current_actor()
     now, rules = request_now(), policy()
-    assignments = [
-        a for a in task.assignments if actor.can_read_all() or a.agency_id in actor.agency_ids
-    ]
+    assignments = [a for a in task.assignments if actor.sees(a.agency_id)]
     rows = [(a, classify(a, now, rules)) for a in assignments]
     events = history_for(("task", [task.id]), ("assignment", [a.id for a in assignments]))
     return render_template(
