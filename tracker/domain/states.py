@@ -1,4 +1,8 @@
-"""The vocabularies of the domain: roles, levels, work states and official time statuses."""
+"""The vocabularies of the house: roles, levels, work states, official time statuses, mail states.
+
+The ground floor: this module imports nothing from the tracker, so the models, the domain, the
+reminders and the web all build on it (the labels people read are in tracker.domain.labels).
+"""
 
 from __future__ import annotations
 
@@ -93,3 +97,13 @@ class ExtensionState(enum.StrEnum):
 class UpdateKind(enum.StrEnum):
     PROGRESS = "progress"
     COMPLETION_REPORT = "completion_report"
+
+
+class NotificationStatus(enum.StrEnum):
+    """Where an outbox mail stands."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  #: refused for good, or still failing after the retry window; can be resent
+    HELD = "held"  #: not sent: no mail server configured
+    DROPPED = "dropped"  #: not sent: no longer useful (past its time, or superseded)

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from tracker.domain import audit, events
 from tracker.domain.clock import Policy, require_aware
 from tracker.domain.errors import InvalidInput, TransitionRefused
+from tracker.domain.labels import STATE_LABELS
 from tracker.domain.permissions import Actor, require_agency_side, require_office
 from tracker.domain.states import UpdateKind, WorkState
 from tracker.domain.status import is_late
@@ -46,16 +47,6 @@ TRANSITIONS: dict[Action, tuple[frozenset[WorkState], bool]] = {
     Action.RESUME: (frozenset({S.PAUSED}), True),
     Action.CANCEL: (_WORKABLE | {S.AWAITING_CONFIRMATION, S.PAUSED}, True),
     Action.REOPEN: (frozenset({S.DONE, S.CANCELLED}), True),
-}
-
-STATE_LABELS = {
-    S.NOT_STARTED: _l("Not started"),
-    S.IN_PROGRESS: _l("In progress"),
-    S.AWAITING_CONFIRMATION: _l("Awaiting confirmation"),
-    S.DONE: _l("Done"),
-    S.RETURNED: _l("Returned for rework"),
-    S.PAUSED: _l("Paused"),
-    S.CANCELLED: _l("Cancelled"),
 }
 
 

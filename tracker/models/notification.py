@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tracker.domain.states import NotificationStatus
 from tracker.extensions import Model
 from tracker.models.agency import Agency
 from tracker.models.types import UTCDateTime, str_enum, utcnow
 from tracker.models.user import User
-
-
-class NotificationStatus(enum.StrEnum):
-    PENDING = "pending"
-    SENT = "sent"
-    FAILED = "failed"  #: refused for good, or still failing after the retry window; can be resent
-    HELD = "held"  #: not sent: no mail server configured
-    DROPPED = "dropped"  #: not sent: no longer useful (past its time, or superseded)
 
 
 class Notification(Model):

@@ -14,8 +14,7 @@ from flask_babel import force_locale, get_translations
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from tracker.domain.workflow import STATE_LABELS
-from tracker.web.formatting import TIME_STATUS_LABELS
+from tracker.domain.labels import STATE_LABELS, TIME_STATUS_LABELS
 
 _EXTENSION_KEY = "tracker.reminders.catalogues"
 

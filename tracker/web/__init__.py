@@ -1,41 +1,36 @@
-"""The web interface: one blueprint package per area."""
+"""The web interface: one blueprint per area, each registered here by name.
+
+An area of one module keeps its blueprint `bp` in views.py. An area of several modules (tasks,
+assignments, reports, api) keeps it in blueprint.py; its route modules import it, and its
+package imports them, so `tracker.web.<area>.bp` carries every route of the area.
+"""
 
 from __future__ import annotations
 
-import importlib
-
 from flask import Flask
-
-#: areas built with the web application
-CORE_AREAS = (
-    "main",
-    "auth",
-    "documents",
-    "tasks",
-    "assignments",
-    "mytasks",
-    "review",
-    "agencies",
-    "users",
-)
-#: areas other packages add; each is registered when its package is present
-OPTIONAL_AREAS = ("reports", "dashboard", "api", "outbox", "link", "imports")
 
 
 def register_web(app: Flask) -> None:
-    """Register every area's blueprint (`bp` in tracker.web.<area>.views)."""
+    """Log-in, the label tables, and every area's blueprint."""
+    from tracker.web import api, assignments, reports, tasks
+    from tracker.web.agencies import views as agencies
+    from tracker.web.auth import views as auth
     from tracker.web.auth.session import init_login
+    from tracker.web.dashboard import views as dashboard
+    from tracker.web.documents import views as documents
+    from tracker.web.imports import views as imports
     from tracker.web.labels import register_labels
+    from tracker.web.link import views as link
+    from tracker.web.main import views as main
+    from tracker.web.mytasks import views as mytasks
+    from tracker.web.outbox import views as outbox
+    from tracker.web.review import views as review
+    from tracker.web.users import views as users
 
     init_login(app)
     register_labels(app)
-    for area in CORE_AREAS:
-        app.register_blueprint(importlib.import_module(f"tracker.web.{area}.views").bp)
-    for area in OPTIONAL_AREAS:
-        try:
-            module = importlib.import_module(f"tracker.web.{area}.views")
-        except ModuleNotFoundError as error:
-            if error.name not in (f"tracker.web.{area}", f"tracker.web.{area}.views"):
-                raise  # the area exists but something it imports is missing: say so
-            continue
-        app.register_blueprint(module.bp)
+    for area in (
+        main, auth, documents, tasks, assignments, mytasks, review, agencies, users,
+        imports, dashboard, reports, outbox, link, api,
+    ):  # fmt: skip
+        app.register_blueprint(area.bp)

@@ -1,23 +1,12 @@
-"""How dates, times and statuses appear: dd/mm/yyyy, Asia/Ho_Chi_Minh, official labels."""
+"""How dates and times appear: dd/mm/yyyy, in Asia/Ho_Chi_Minh."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from flask import Flask, current_app
-from flask_babel import lazy_gettext as _l
 
 from tracker.domain.clock import zone
-from tracker.domain.states import TimeStatus
-
-TIME_STATUS_LABELS = {
-    TimeStatus.DONE_ON_TIME: _l("Done on time"),
-    TimeStatus.DONE_LATE: _l("Done late"),
-    TimeStatus.ON_TRACK: _l("In progress within deadline"),
-    TimeStatus.DUE_SOON: _l("Due soon"),
-    TimeStatus.OVERDUE: _l("Overdue"),
-    TimeStatus.NO_DEADLINE: _l("No deadline"),
-}
 
 
 def format_date(value: date | datetime | None) -> str:
@@ -37,7 +26,6 @@ def format_datetime(value: datetime | None) -> str:
 
 
 def register_formatting(app: Flask) -> None:
-    """Template filters for dates and statuses."""
+    """Template filters for dates."""
     app.add_template_filter(format_date, "date")
     app.add_template_filter(format_datetime, "datetime")
-    app.add_template_global(TIME_STATUS_LABELS, "TIME_STATUS_LABELS")

@@ -8,46 +8,10 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
+from tracker.domain.labels import ACTION_LABELS
 from tracker.extensions import db
 from tracker.models import AuditEvent
 from tracker.web.history_values import HIDDEN_FIELDS, AgencyNames, field_label, shown_value
-
-ACTION_LABELS = {
-    "document.create": _l("Document recorded"),
-    "document.update": _l("Document edited"),
-    "task.create": _l("Task created"),
-    "task.update": _l("Task edited"),
-    "task.deadline": _l("Task deadline changed"),
-    "assignment.create": _l("Assigned"),
-    "assignment.delegate": _l("Delegated"),
-    "assignment.deadline": _l("Deadline changed"),
-    "assignment.report_progress": _l("Progress reported"),
-    "assignment.report_completion": _l("Completion reported"),
-    "assignment.confirm": _l("Completion confirmed"),
-    "assignment.return": _l("Returned for rework"),
-    "assignment.pause": _l("Paused"),
-    "assignment.resume": _l("Resumed"),
-    "assignment.cancel": _l("Cancelled"),
-    "assignment.reopen": _l("Reopened"),
-    "assignment.roll_up": _l("Progress rolled up from delegated work"),
-    "document.import": _l("Imported from a notice"),
-    "extension.request": _l("Extension requested"),
-    "extension.approve": _l("Extension approved"),
-    "extension.reject": _l("Extension rejected"),
-    "evidence.add": _l("Evidence attached"),
-    "agency.create": _l("Agency created"),
-    "agency.update": _l("Agency edited"),
-    "agency.import": _l("Imported from CSV"),
-    "user.create": _l("Account created"),
-    "user.password": _l("Password changed"),
-    "user.active": _l("Account activated or deactivated"),
-    "api_token.create": _l("API token created"),
-    "api_token.revoke": _l("API token revoked"),
-    "calendar_feed.create": _l("Calendar address created"),
-    "calendar_feed.revoke": _l("Calendar address revoked"),
-    "access_link.revoke": _l("E-mail links revoked"),
-}
-
 
 #: actions whose note is the reason the office or the agency gave
 REASON_ACTIONS = frozenset(

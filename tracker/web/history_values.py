@@ -12,6 +12,16 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from tracker.domain.labels import (
+    ASSIGNMENT_ROLE_LABELS,
+    FIELD_LABELS,
+    KIND_LABELS,
+    LEVEL_LABELS,
+    PRIORITY_LABELS,
+    RECURRENCE_LABELS,
+    ROLE_LABELS,
+    STATE_LABELS,
+)
 from tracker.domain.states import (
     AgencyLevel,
     AssignmentRole,
@@ -21,51 +31,9 @@ from tracker.domain.states import (
     Role,
     WorkState,
 )
-from tracker.domain.workflow import STATE_LABELS
 from tracker.extensions import db
 from tracker.models import Agency, Assignment, AuditEvent
-from tracker.web.labels import (
-    ASSIGNMENT_ROLE_LABELS,
-    KIND_LABELS,
-    LEVEL_LABELS,
-    PRIORITY_LABELS,
-    RECURRENCE_LABELS,
-    ROLE_LABELS,
-)
 
-FIELD_LABELS = {
-    "state": _l("State"),
-    "state_before_pause": _l("State before the pause"),
-    "progress": _l("Progress"),
-    "deadline": _l("Deadline"),
-    "requested_deadline": _l("New deadline requested"),
-    "agency": _l("Agency"),
-    "role": _l("Role"),
-    "reported_done_on": _l("Completion reported on"),
-    "completed_on": _l("Completed on"),
-    "completed_late": _l("Completed late"),
-    "files": _l("Files"),
-    "file": _l("Original file"),
-    "number": _l("Number"),
-    "kind": _l("Kind of document"),
-    "issuer": _l("Issuer"),
-    "issued_on": _l("Issued on"),
-    "title": _l("Title"),
-    "text": _l("Text"),
-    "full_text": _l("Full text"),
-    "recurrence": _l("Recurrence"),
-    "priority": _l("Priority"),
-    "tasks": _l("Tasks"),
-    "code": _l("Code"),
-    "name": _l("Name"),
-    "level": _l("Level"),
-    "parent_id": _l("Parent agency"),
-    "active": _l("Active"),
-    "aliases": _l("Aliases"),
-    "contacts": _l("Contacts"),
-    "email": _l("E-mail"),
-    "user": _l("User"),
-}
 #: recorded for the machine (the delegating assignment's id), said in words by the label
 HIDDEN_FIELDS = frozenset({"parent"})
 #: field -> (vocabulary, its labels)

@@ -8,7 +8,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from tracker.web.labels import LEVEL_LABELS, choices
+from tracker.domain.labels import LEVEL_LABELS
+from tracker.web.labels import choices
 
 _REQUIRED = _l("This field is required.")
 

@@ -1,14 +1,11 @@
-"""The API area: its blueprint with every operation, and the OpenAPI document."""
+"""The API's own description: the OpenAPI document of every registered operation."""
 
 from __future__ import annotations
 
 from flask import current_app
 
-from tracker.web.api import routes_read, routes_write
 from tracker.web.api.blueprint import bp
 from tracker.web.api.openapi import openapi_document
-
-__all__ = ["bp", "routes_read", "routes_write"]
 
 
 @bp.get("/openapi.json")

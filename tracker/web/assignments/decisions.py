@@ -11,7 +11,8 @@ from tracker.domain.errors import InvalidInput, TransitionRefused
 from tracker.domain.work import assignment as assigning
 from tracker.domain.work.assignment import pending_extension
 from tracker.web.access import OFFICE_ROLES, roles_required
-from tracker.web.assignments.views import act, bp
+from tracker.web.assignments.blueprint import bp
+from tracker.web.assignments.views import act
 
 
 @bp.post("/assignments/<int:assignment_id>/confirm")

@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 
 from tracker.domain import workflow
 from tracker.web.access import OFFICE_ROLES, roles_required
-from tracker.web.assignments.views import act, bp
+from tracker.web.assignments.blueprint import bp
+from tracker.web.assignments.views import act
 
 
 def _note(form) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, abort, current_app, flash, redirect, send_file, url_for
+from flask import abort, current_app, flash, redirect, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -16,12 +16,12 @@ from tracker.domain.work.evidence import Upload, check_uploads, store_evidence, 
 from tracker.extensions import db
 from tracker.models import Agency, Attachment
 from tracker.web.access import current_actor, visible_assignment_or_404
+from tracker.web.assignments.blueprint import bp
 from tracker.web.assignments.forms import FORMS
 from tracker.web.assignments.page import delegate_choices, render_assignment
 from tracker.web.clock import policy, request_now
 from tracker.web.forms import show_domain_error
 
-bp = Blueprint("assignments", __name__, template_folder="templates")
 #: the forms an agency (or the office on its behalf) sends
 AGENCY_FORMS = frozenset({"progress", "completion", "extension", "delegate"})
 
@@ -137,6 +137,3 @@ def delegate(assignment_id: int):
         assigning.delegate(assignment, [a for a in agencies if a], actor, now, form.deadline.data)
 
     return act(assignment_id, "delegate", run, _("Delegated."))
-
-
-from tracker.web.assignments import decisions, lifecycle  # noqa: E402, F401 - office routes on bp

@@ -8,6 +8,7 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from tracker.domain.labels import TIME_STATUS_LABELS
 from tracker.domain.reports import figures as reports
 from tracker.domain.reports.dashboard import Dashboard, dashboard
 from tracker.domain.states import TimeStatus
@@ -15,7 +16,6 @@ from tracker.web.access import current_actor
 from tracker.web.clock import policy, request_now
 from tracker.web.dashboard.charts import STATUS_COLOURS, horizontal_bars, weekly_columns
 from tracker.web.dashboard.links import task_list_url
-from tracker.web.formatting import TIME_STATUS_LABELS
 
 bp = Blueprint("dashboard", __name__, template_folder="templates")
 AGE_LABELS = {"1-7": "1–7", "8-30": "8–30", "31+": "> 30"}

@@ -7,8 +7,9 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from tracker.domain.labels import KIND_LABELS
 from tracker.web.forms import VNDateField
-from tracker.web.labels import KIND_LABELS, choices
+from tracker.web.labels import choices
 
 _REQUIRED = _l("This field is required.")
 

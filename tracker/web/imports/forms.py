@@ -18,8 +18,9 @@ from wtforms import (
 )
 from wtforms.validators import Length, Optional
 
+from tracker.domain.labels import KIND_LABELS, LEVEL_LABELS, RECURRENCE_LABELS
 from tracker.web.forms import VNDateField
-from tracker.web.labels import KIND_LABELS, LEVEL_LABELS, RECURRENCE_LABELS, choices
+from tracker.web.labels import choices
 
 ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf")
 #: a notice is a few pages; a paste this long is a mistake

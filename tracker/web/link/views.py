@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from tracker.domain import workflow
 from tracker.domain.accounts.links import link_actor, link_assignments, link_covers, resolve_link
 from tracker.domain.errors import DomainError
+from tracker.domain.labels import STATE_LABELS
 from tracker.extensions import db
 from tracker.models import Assignment
 from tracker.web.clock import policy, request_now
@@ -38,7 +39,7 @@ def _page(token, link, form=None, failed_id=None, status=200):
         form=form,
         failed_id=failed_id,
         empty_form=LinkReportForm(formdata=None),
-        state_labels=workflow.STATE_LABELS,
+        state_labels=STATE_LABELS,
     ), status
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from tracker.domain.states import Role
@@ -20,35 +19,6 @@ from tracker.web.access import OFFICE_ROLES, roles_required
 from tracker.web.clock import request_now
 
 bp = Blueprint("outbox", __name__, url_prefix="/outbox", template_folder="templates")
-
-
-#: what each kind of mail is, for the people reading the outbox
-KIND_LABELS = {
-    "digest": _l("Weekly digest"),
-    "reminder": _l("Deadline reminder"),
-    "overdue": _l("Deadline passed"),
-    "escalation": _l("Escalation"),
-    "summary": _l("Standing office summary"),
-    "assignment_created": _l("New assignment"),
-    "assignment_returned": _l("Returned for rework"),
-    "deadline_changed": _l("Deadline changed"),
-    "extension_approved": _l("Extension approved"),
-    "extension_rejected": _l("Extension rejected"),
-    "password_reset": _l("Password reset"),
-    "set_password": _l("New account: choose a password"),
-}
-STATUS_LABELS = {
-    NotificationStatus.PENDING: _l("Waiting to be sent"),
-    NotificationStatus.SENT: _l("Sent"),
-    NotificationStatus.FAILED: _l("Failed"),
-    NotificationStatus.HELD: _l("Not sent: no mail server configured"),
-    NotificationStatus.DROPPED: _l("Not sent: no longer useful"),
-}
-
-
-@bp.context_processor
-def _labels():
-    return {"kind_labels": KIND_LABELS, "status_labels": STATUS_LABELS}
 
 
 def _admin() -> bool:

@@ -6,17 +6,15 @@ from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from tracker.domain.labels import ASSIGNMENT_ROLE_LABELS, STATE_LABELS, TIME_STATUS_LABELS
 from tracker.domain.permissions import visible_documents
 from tracker.domain.reports import exports
 from tracker.domain.reports.figures import Scope
 from tracker.domain.reports.tables import NoticeRow, notice_rows
-from tracker.domain.workflow import STATE_LABELS
 from tracker.extensions import db
 from tracker.models import Document
 from tracker.web.access import current_actor
 from tracker.web.clock import policy, request_now
-from tracker.web.formatting import TIME_STATUS_LABELS
-from tracker.web.labels import ASSIGNMENT_ROLE_LABELS
 from tracker.web.reports.blueprint import bp
 from tracker.web.reports.downloads import download
 

@@ -15,16 +15,16 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
-from tracker.domain.states import AgencyLevel
-from tracker.web.formatting import TIME_STATUS_LABELS
-from tracker.web.forms import VNDateField
-from tracker.web.labels import (
+from tracker.domain.labels import (
     ASSIGNMENT_ROLE_LABELS,
     LEVEL_PLURAL_LABELS,
     PRIORITY_LABELS,
     RECURRENCE_LABELS,
-    choices,
+    TIME_STATUS_LABELS,
 )
+from tracker.domain.states import AgencyLevel
+from tracker.web.forms import VNDateField
+from tracker.web.labels import choices
 from tracker.web.tasks.long_select import LongSelect
 
 _REQUIRED = _l("This field is required.")

@@ -17,8 +17,8 @@ from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
 from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now
 from tracker.web.forms import options, show_domain_error
+from tracker.web.tasks.blueprint import bp
 from tracker.web.tasks.forms import AssignForm, TaskDeadlineForm, TaskEditForm, TaskForm
-from tracker.web.tasks.views import bp
 
 
 @bp.route("/tasks/new", methods=["GET", "POST"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 from flask_login import login_required
 from sqlalchemy.orm import selectinload
 
@@ -18,9 +18,9 @@ from tracker.web.clock import policy, request_now
 from tracker.web.forms import options
 from tracker.web.history import history_for
 from tracker.web.progress import summarise
+from tracker.web.tasks.blueprint import bp
 from tracker.web.tasks.forms import TaskFilterForm
 
-bp = Blueprint("tasks", __name__, template_folder="templates")
 PER_PAGE = 25
 
 
@@ -83,6 +83,3 @@ def show(task_id: int):
         rows=rows,
         events=events,
     )
-
-
-from tracker.web.tasks import manage  # noqa: E402, F401 - registers the office's routes on bp

@@ -14,6 +14,7 @@ from wtforms.validators import DataRequired, Length
 from tracker.domain.accounts import sessions
 from tracker.domain.accounts.users import create_user, set_active
 from tracker.domain.errors import DomainError
+from tracker.domain.labels import ROLE_LABELS
 from tracker.domain.states import Role
 from tracker.extensions import db
 from tracker.models import Agency, User
@@ -24,7 +25,7 @@ from tracker.web.auth.reset import record_reset_mail
 from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now
 from tracker.web.forms import options, show_domain_error
-from tracker.web.labels import ROLE_LABELS, choices
+from tracker.web.labels import choices
 
 bp = Blueprint("users", __name__, template_folder="templates")
 _REQUIRED = _l("This field is required.")
