@@ -195,3 +195,16 @@ def test_status_branches_are_disjoint_and_make_up_the_predicate(app, rows):
     found = [id_ for result in results for (id_,) in result]
     assert len(found) == len(set(found))  # disjoint, across statuses too
     assert set(found) == {row["id"] for row in values if _expected(row) is not None}
+
+
+def test_urgency_is_one_rule_for_my_tasks_and_the_digest():
+    from tracker.domain.states import Urgency
+    from tracker.domain.status import urgency
+
+    # awaiting confirmation is its own group, whatever the clock says
+    assert urgency(WorkState.AWAITING_CONFIRMATION, TimeStatus.OVERDUE) == Urgency.AWAITING
+    assert urgency(WorkState.DONE, TimeStatus.DONE_LATE) == Urgency.DONE
+    assert urgency(WorkState.IN_PROGRESS, TimeStatus.DUE_SOON) == Urgency.DUE_SOON
+    assert urgency(WorkState.RETURNED, TimeStatus.OVERDUE) == Urgency.OVERDUE
+    assert urgency(WorkState.NOT_STARTED, TimeStatus.NO_DEADLINE) == Urgency.NO_DEADLINE
+    assert urgency(WorkState.PAUSED, None) is None

@@ -19,6 +19,7 @@ from tracker.domain.states import (
     Role,
     TimeStatus,
     UpdateKind,
+    Urgency,
     WorkState,
 )
 
@@ -187,7 +188,7 @@ FIELD_LABELS = {
 MAIL_KIND_LABELS = {
     "digest": _l("Weekly digest"),
     "reminder": _l("Deadline reminder"),
-    "overdue": _l("Deadline passed"),
+    Urgency.OVERDUE: _l("Deadline passed"),
     "escalation": _l("Escalation"),
     "summary": _l("Standing office summary"),
     "assignment_created": _l("New assignment"),
@@ -205,4 +206,14 @@ MAIL_STATUS_LABELS = {
     NotificationStatus.FAILED: _l("Failed"),
     NotificationStatus.HELD: _l("Not sent: no mail server configured"),
     NotificationStatus.DROPPED: _l("Not sent: no longer useful"),
+}
+
+#: the groups of an agency's own work (tracker.domain.work.my_work), most urgent first
+URGENCY_LABELS = {
+    Urgency.OVERDUE: _l("Overdue"),
+    Urgency.DUE_SOON: _l("Due soon"),
+    Urgency.ON_TRACK: _l("Within deadline"),
+    Urgency.NO_DEADLINE: _l("No deadline"),
+    Urgency.AWAITING: _l("Awaiting confirmation"),
+    Urgency.DONE: _l("Done"),
 }

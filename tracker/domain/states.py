@@ -87,6 +87,17 @@ class TimeStatus(enum.StrEnum):
     NO_DEADLINE = "no_deadline"  #: không thời hạn
 
 
+class Urgency(enum.StrEnum):
+    """How urgent an agency's own work is, most urgent first (tracker.domain.work.my_work)."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    ON_TRACK = "on_track"
+    NO_DEADLINE = "no_deadline"
+    AWAITING = "awaiting"
+    DONE = "done"
+
+
 class ExtensionState(enum.StrEnum):
     PENDING = "pending"
     APPROVED = "approved"

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 
 from tracker.domain.clock import Policy
-from tracker.domain.states import OPEN_STATES, AssignmentRole, TimeStatus, WorkState
+from tracker.domain.states import OPEN_STATES, AssignmentRole, TimeStatus, Urgency, WorkState
 
 #: Worst first: what a task shows when its lead assignments disagree.
 SEVERITY = (
@@ -67,6 +67,15 @@ def classify(assignment, now: datetime, policy: Policy) -> TimeStatus | None:
         completed_late=assignment.completed_late,
         reported_done_on=assignment.reported_done_on,
     )
+
+
+def urgency(state: WorkState, status: TimeStatus | None) -> Urgency | None:
+    """The group of work in `state` with official `status` (None: paused or cancelled)."""
+    if state == WorkState.AWAITING_CONFIRMATION:
+        return Urgency.AWAITING
+    if status in (TimeStatus.DONE_ON_TIME, TimeStatus.DONE_LATE):
+        return Urgency.DONE
+    return Urgency(status.value) if status else None
 
 
 def is_late(completed_on: date, deadline: date | None) -> bool:

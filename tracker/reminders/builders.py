@@ -14,13 +14,11 @@ from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from tracker.domain.states import TimeStatus, WorkState
-from tracker.domain.status import SEVERITY, classify_values
+from tracker.domain.states import Urgency
+from tracker.domain.status import SEVERITY, classify_values, urgency
 from tracker.reminders.catalogue import Catalogue, catalogue
 from tracker.reminders.due import OpenItem
 
-#: in the digest, work due within this many days comes right after overdue work
-DIGEST_SOON_DAYS = 14
 SUBJECT_TITLE_LENGTH = 90
 
 
@@ -80,11 +78,11 @@ def render_mail(template: str, locale: str, subject: Callable[[], str], **contex
     return BuiltMail(" ".join(title.split()), text, html)
 
 
-def digest_headings(cat: Catalogue) -> tuple[str, str, str, str]:
+def digest_headings(cat: Catalogue, due_soon_days: int) -> tuple[str, str, str, str]:
     """The headings of the digest's four sections, in `cat`'s language."""
     return (
         cat.gettext("Overdue"),
-        cat.gettext("Due within %(n)s days", n=DIGEST_SOON_DAYS),
+        cat.gettext("Due within %(n)s days", n=due_soon_days),
         cat.gettext("Other open work"),
         cat.gettext("Awaiting confirmation by the standing office"),
     )
@@ -93,10 +91,16 @@ def digest_headings(cat: Catalogue) -> tuple[str, str, str, str]:
 def group_digest(
     items: Sequence[OpenItem], today: date, due_soon_days: int, links, cat: Catalogue
 ) -> DigestGroups:
-    """Sort an agency's open work into the digest's sections, labelled in `cat`'s language."""
+    """Sort an agency's open work into the digest's sections (the groups of "my tasks":
+    tracker.domain.status.urgency), labelled in `cat`'s language."""
     status_labels, state_labels = cat.status_labels, cat.state_labels
-    no_deadline, groups = cat.gettext("no deadline"), DigestGroups(digest_headings(cat))
-    soon_limit = today.toordinal() + DIGEST_SOON_DAYS
+    no_deadline = cat.gettext("no deadline")
+    groups = DigestGroups(digest_headings(cat, due_soon_days))
+    sections = {
+        Urgency.AWAITING: groups.awaiting,
+        Urgency.OVERDUE: groups.overdue,
+        Urgency.DUE_SOON: groups.soon,
+    }
     key = sorted(items, key=lambda i: (i.deadline is None, i.deadline or today, i.id))
     for item in key:
         status = classify_values(
@@ -105,14 +109,7 @@ def group_digest(
         deadline = item.deadline.strftime("%d/%m/%Y") if item.deadline else no_deadline
         status_text = status_labels.get(status, "")
         row = DigestRow(item, status_text, state_labels[item.state], links(item), deadline)
-        if item.state == WorkState.AWAITING_CONFIRMATION:
-            groups.awaiting.append(row)
-        elif status == TimeStatus.OVERDUE:
-            groups.overdue.append(row)
-        elif item.deadline is not None and item.deadline.toordinal() <= soon_limit:
-            groups.soon.append(row)
-        else:
-            groups.later.append(row)
+        sections.get(urgency(item.state, status), groups.later).append(row)
     return groups
 
 

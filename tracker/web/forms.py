@@ -1,15 +1,18 @@
-"""Form helpers shared by the areas: domain errors shown next to their field, date fields."""
+"""Form helpers shared by the areas: running a form's domain call (`saving`, `done`), domain
+errors shown next to their field, date fields."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from flask import flash, redirect
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice
 from wtforms.widgets import TextInput
 
 from tracker.domain.errors import DomainError
+from tracker.extensions import db
 
 #: the office writes dates as dd/mm/yyyy; the browser's date picker sends yyyy-mm-dd
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -59,3 +62,50 @@ def show_domain_error(form: FlaskForm, error: DomainError, aliases: dict | None 
 def unbound(form_class, **kwargs):
     """A form that ignores this request's data (another form on the page was posted)."""
     return form_class(formdata=None, **kwargs)
+
+
+def saving(form: FlaskForm, aliases: dict | None = None) -> Saved:
+    """Run the domain call inside `with` and keep its outcome: commit when it succeeds; on a
+    DomainError roll back and show the message next to its field in `form` (or above it), and
+    the outcome is false. `aliases` maps a domain field name to the form's.
+
+        if form.validate_on_submit():
+            with saving(form) as saved:
+                task = tasks.create_task(current_actor(), request_now(), ...)
+            if saved:
+                return done(_("The task has been created."), url_for("tasks.show", ...))
+        return render_template(...)
+    """
+    return Saved(form, aliases)
+
+
+class Saved:
+    """The outcome of `saving`: true once the domain call succeeded and was committed."""
+
+    def __init__(self, form: FlaskForm, aliases: dict | None = None):
+        self.form, self.aliases, self.ok = form, aliases, False
+        self.error: DomainError | None = None  #: the refusal, when there was one
+
+    def __enter__(self) -> Saved:
+        return self
+
+    def __exit__(self, kind, error, _traceback) -> bool:
+        if error is None:
+            db.session.commit()
+            self.ok = True
+            return False
+        if isinstance(error, DomainError):
+            db.session.rollback()
+            show_domain_error(self.form, error, self.aliases)
+            self.error = error
+            return True  # the page shows the form again with the message
+        return False
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def done(message: str, url: str):
+    """Say that it worked, and go on to `url`."""
+    flash(message, "success")
+    return redirect(url)

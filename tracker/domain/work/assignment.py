@@ -264,6 +264,23 @@ def request_extension(
     return request
 
 
+def decide_pending_extension(
+    assignment: Assignment,
+    actor: Actor,
+    approve: bool,
+    now: datetime,
+    *,
+    new_deadline: date | None = None,
+    note: str | None = None,
+) -> ExtensionRequest:
+    """Decide the request waiting on `assignment` (see decide_extension); refused when none is."""
+    request = pending_extension(assignment)
+    if request is None:
+        raise TransitionRefused(_l("This request has already been decided."))
+    decide_extension(request, actor, approve, now, new_deadline=new_deadline, note=note)
+    return request
+
+
 def decide_extension(
     request: ExtensionRequest,
     actor: Actor,

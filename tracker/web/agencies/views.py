@@ -17,7 +17,7 @@ from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
 from tracker.web.agencies.forms import AgencyForm, ImportConfirmForm, ImportForm, lines
 from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now
-from tracker.web.forms import options, show_domain_error
+from tracker.web.forms import done, options, saving, show_domain_error
 from tracker.web.history import history_for
 
 bp = Blueprint("agencies", __name__, template_folder="templates")
@@ -85,15 +85,11 @@ def edit(agency_id: int | None = None):
     if agency:
         form.code.data = agency.code  # the code is stable once given
     if form.validate_on_submit():
-        try:
-            saved = _save(form, agency)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error, _ALIASES)
-        else:
-            db.session.commit()
-            flash(_("The agency has been saved."), "success")
-            return redirect(url_for("agencies.show", agency_id=saved.id))
+        with saving(form, _ALIASES) as saved:
+            agency = _save(form, agency)
+        if saved:
+            message = _("The agency has been saved.")
+            return done(message, url_for("agencies.show", agency_id=agency.id))
     return render_template("agencies/form.html", form=form, agency=agency)
 
 

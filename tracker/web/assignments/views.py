@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from flask import abort, current_app, flash, redirect, send_file, url_for
+from flask import abort, current_app, send_file
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from tracker.domain import workflow
-from tracker.domain.errors import DomainError, PermissionDenied
-from tracker.domain.permissions import require_agency_side
 from tracker.domain.work import assignment as assigning
 from tracker.domain.work.evidence import Upload, check_uploads, store_evidence, stored_path
 from tracker.extensions import db
 from tracker.models import Agency, Attachment
 from tracker.web.access import current_actor, visible_assignment_or_404
 from tracker.web.assignments.blueprint import bp
-from tracker.web.assignments.forms import FORMS
-from tracker.web.assignments.page import delegate_choices, render_assignment
+from tracker.web.assignments.page import render_assignment
+from tracker.web.assignments.posting import on_the_page, page_url, posted, uploads_from
 from tracker.web.clock import policy, request_now
-from tracker.web.forms import show_domain_error
-
-#: the forms an agency (or the office on its behalf) sends
-AGENCY_FORMS = frozenset({"progress", "completion", "extension", "delegate"})
+from tracker.web.forms import done
 
 
 @bp.get("/assignments/<int:assignment_id>")
@@ -48,92 +41,70 @@ def attachment(attachment_id: int):
     return response
 
 
-def uploads_from(form) -> list[Upload]:
-    """The files chosen in the form (an empty file input sends a nameless part)."""
-    limit = current_app.config["MAX_EVIDENCE_BYTES"]
-    return [
-        Upload(storage.filename, storage.stream.read(limit + 1))
-        for storage in (form.files.data or [])
-        if storage and storage.filename
-    ]
+def _checked_uploads(form) -> list[Upload]:
+    """The form's files, refused before anything is recorded when one is not acceptable."""
+    uploads = uploads_from(form)
+    check_uploads(uploads, current_app.config["MAX_EVIDENCE_BYTES"])
+    return uploads
 
 
-def act(assignment_id: int, name: str, action: Callable, done_message: str, back=None):
-    """Validate form `name`, run `action(assignment, form, actor, now)`, commit, redirect
-    (to `back` when given, else to the assignment's page)."""
-    assignment = visible_assignment_or_404(assignment_id)
-    if name in AGENCY_FORMS:
-        try:
-            require_agency_side(current_actor(), assignment.agency_id)
-        except PermissionDenied:
-            abort(403)  # a leader sees the page but reports nothing
-    form = FORMS[name](prefix=name)
-    if name == "delegate":
-        form.agencies.choices = delegate_choices(assignment)
-    if not form.validate_on_submit():
-        return render_assignment(assignment, 422, **{name: form})
-    try:
-        action(assignment, form, current_actor(), request_now())
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except DomainError as error:
-        db.session.rollback()
-        show_domain_error(form, error, {"requested_deadline": "requested_deadline"})
-        return render_assignment(assignment, 422, **{name: form})
-    db.session.commit()
-    flash(done_message, "success")
-    return redirect(back or url_for("assignments.show", assignment_id=assignment.id))
-
-
-def _with_evidence(report):
-    def run(assignment, form, actor, now):
-        uploads = uploads_from(form)
-        limit = current_app.config["MAX_EVIDENCE_BYTES"]
-        check_uploads(uploads, limit)
-        update = report(assignment, form, actor, now)
-        store_evidence(
-            assignment, update, uploads, actor, now, current_app.config["UPLOAD_DIR"], limit
-        )
-
-    return run
+def _store(assignment, update, uploads: list[Upload], now) -> None:
+    """The files, kept as evidence of the report `update`."""
+    limit, folder = current_app.config["MAX_EVIDENCE_BYTES"], current_app.config["UPLOAD_DIR"]
+    store_evidence(assignment, update, uploads, current_actor(), now, folder, limit)
 
 
 @bp.post("/assignments/<int:assignment_id>/progress")
 @login_required
 def report_progress(assignment_id: int):
-    def report(assignment, form, actor, now):
-        return workflow.report_progress(assignment, actor, form.percent.data, form.note.data, now)
-
-    return act(assignment_id, "progress", _with_evidence(report), _("Progress reported."))
+    assignment, form = posted(assignment_id, "progress")
+    with on_the_page(assignment, "progress", form):
+        uploads, now = _checked_uploads(form), request_now()
+        update = workflow.report_progress(
+            assignment, current_actor(), form.percent.data, form.note.data, now
+        )
+        _store(assignment, update, uploads, now)
+    return done(_("Progress reported."), page_url(assignment))
 
 
 @bp.post("/assignments/<int:assignment_id>/completion")
 @login_required
 def report_completion(assignment_id: int):
-    def report(assignment, form, actor, now):
-        return workflow.report_completion(assignment, actor, form.note.data, now, policy())
-
+    assignment, form = posted(assignment_id, "completion")
+    with on_the_page(assignment, "completion", form):
+        uploads, now = _checked_uploads(form), request_now()
+        update = workflow.report_completion(
+            assignment, current_actor(), form.note.data, now, policy()
+        )
+        _store(assignment, update, uploads, now)
     message = _("Completion reported. The standing office will confirm it.")
-    return act(assignment_id, "completion", _with_evidence(report), message)
+    return done(message, page_url(assignment))
 
 
 @bp.post("/assignments/<int:assignment_id>/extension")
 @login_required
 def request_extension(assignment_id: int):
-    def run(assignment, form, actor, now):
+    assignment, form = posted(assignment_id, "extension")
+    with on_the_page(assignment, "extension", form):
         assigning.request_extension(
-            assignment, actor, form.requested_deadline.data, form.reason.data, now, policy()
+            assignment,
+            current_actor(),
+            form.requested_deadline.data,
+            form.reason.data,
+            request_now(),
+            policy(),
         )
-
-    return act(assignment_id, "extension", run, _("Extension requested."))
+    return done(_("Extension requested."), page_url(assignment))
 
 
 @bp.post("/assignments/<int:assignment_id>/delegate")
 @login_required
 def delegate(assignment_id: int):
-    def run(assignment, form, actor, now):
-        agencies = [db.session.get(Agency, agency_id) for agency_id in form.agencies.data or []]
-        assigning.delegate(assignment, [a for a in agencies if a], actor, now, form.deadline.data)
-
-    return act(assignment_id, "delegate", run, _("Delegated."))
+    assignment, form = posted(assignment_id, "delegate")
+    agencies = [db.session.get(Agency, agency_id) for agency_id in form.agencies.data or []]
+    with on_the_page(assignment, "delegate", form):
+        assigning.delegate(
+            assignment, [a for a in agencies if a], current_actor(), request_now(),
+            form.deadline.data,
+        )  # fmt: skip
+    return done(_("Delegated."), page_url(assignment))

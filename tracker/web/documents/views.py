@@ -9,8 +9,6 @@ from flask import (
     Blueprint,
     abort,
     current_app,
-    flash,
-    redirect,
     render_template,
     request,
     send_file,
@@ -20,11 +18,11 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy.orm import selectinload
 
-from tracker.domain.errors import DomainError
 from tracker.domain.permissions import task_clause, visible_documents
 from tracker.domain.states import DocumentKind
 from tracker.domain.work import tasks as task_rules
 from tracker.domain.work.evidence import clean_filename
+from tracker.domain.work.progress import summarise
 from tracker.extensions import db
 from tracker.models import Document, Task
 from tracker.web.access import (
@@ -35,9 +33,8 @@ from tracker.web.access import (
 )
 from tracker.web.clock import policy, request_now
 from tracker.web.documents.forms import DocumentForm
-from tracker.web.forms import show_domain_error
+from tracker.web.forms import done, saving
 from tracker.web.history import history_for
-from tracker.web.progress import summarise
 
 bp = Blueprint("documents", __name__, template_folder="templates")
 PER_PAGE = 30
@@ -68,14 +65,11 @@ def create():
     if form.validate_on_submit():
         values = form.values()
         values["kind"] = DocumentKind(values["kind"])
-        try:
+        with saving(form) as saved:
             document = task_rules.create_document(current_actor(), request_now(), **values)
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The document has been recorded."), "success")
-            return redirect(url_for("documents.show", document_id=document.id))
+        if saved:
+            message = _("The document has been recorded.")
+            return done(message, url_for("documents.show", document_id=document.id))
     return render_template("documents/form.html", form=form, document=None)
 
 
@@ -130,13 +124,9 @@ def edit(document_id: int):
     if form.validate_on_submit():
         values = form.values()
         values["kind"] = DocumentKind(values["kind"])
-        try:
+        with saving(form) as saved:
             task_rules.update_document(document, current_actor(), request_now(), **values)
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The document has been saved."), "success")
-            return redirect(url_for("documents.show", document_id=document.id))
+        if saved:
+            message = _("The document has been saved.")
+            return done(message, url_for("documents.show", document_id=document.id))
     return render_template("documents/form.html", form=form, document=document)

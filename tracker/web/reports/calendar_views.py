@@ -13,7 +13,7 @@ from tracker.extensions import db
 from tracker.models import Agency
 from tracker.web.access import current_actor
 from tracker.web.clock import request_now
-from tracker.web.forms import show_domain_error
+from tracker.web.forms import saving
 from tracker.web.hardening import absolute_url
 from tracker.web.reports.blueprint import bp
 from tracker.web.reports.forms import FeedForm, RevokeForm
@@ -37,15 +37,11 @@ def calendars():
     form, new_url = _feed_form(), None
     if form.validate_on_submit():
         agency = db.session.get(Agency, form.agency.data) if form.agency.data else None
-        try:
+        with saving(form) as saved:
             _feed, secret = feeds.create_feed(
                 current_actor(), agency, request_now(), current_user._get_current_object()
             )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if saved:
             new_url = absolute_url("reports.calendar_feed", secret=secret)
             flash(_("Calendar created. Copy its address now: it is shown only once."), "success")
     return render_template(

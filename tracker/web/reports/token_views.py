@@ -11,7 +11,7 @@ from tracker.domain.accounts.users import verify_password
 from tracker.domain.errors import DomainError
 from tracker.extensions import db
 from tracker.web.clock import request_now
-from tracker.web.forms import show_domain_error
+from tracker.web.forms import saving
 from tracker.web.reports.blueprint import bp
 from tracker.web.reports.forms import RevokeForm, TokenForm
 
@@ -22,7 +22,7 @@ def api_tokens():
     form, secret = TokenForm(), None
     if form.validate_on_submit() and _password_confirmed(form):
         days = None if form.lifetime.data == "never" else int(form.lifetime.data)
-        try:
+        with saving(form) as saved:
             _token, secret = tokens.create_token(
                 current_user,
                 form.name.data,
@@ -30,11 +30,7 @@ def api_tokens():
                 days=days,
                 read_only=form.read_only.data,
             )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
+        if saved:
             form = TokenForm(formdata=None)
     return render_template(
         "reports/api_tokens.html",

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 
 from tracker.domain.agencies import agencies_at_level
-from tracker.domain.errors import DomainError
 from tracker.domain.states import AssignmentRole, Priority, Recurrence
 from tracker.domain.work import assignment as assigning
 from tracker.domain.work import tasks as task_rules
@@ -16,7 +15,7 @@ from tracker.models import Agency, Document, Task
 from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
 from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now
-from tracker.web.forms import options, show_domain_error
+from tracker.web.forms import done, options, saving
 from tracker.web.tasks.blueprint import bp
 from tracker.web.tasks.forms import AssignForm, TaskDeadlineForm, TaskEditForm, TaskForm
 
@@ -28,7 +27,7 @@ def create():
     document = db.get_or_404(Document, document_id) if document_id else None
     form = TaskForm()
     if form.validate_on_submit():
-        try:
+        with saving(form) as saved:
             task = task_rules.create_task(
                 current_actor(),
                 request_now(),
@@ -39,13 +38,9 @@ def create():
                 recurrence=Recurrence(form.recurrence.data),
                 priority=Priority(form.priority.data),
             )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The task has been created. Now assign it to agencies."), "success")
-            return redirect(url_for("tasks.assign", task_id=task.id))
+        if saved:
+            message = _("The task has been created. Now assign it to agencies.")
+            return done(message, url_for("tasks.assign", task_id=task.id))
     return render_template("tasks/form.html", form=form, document=document, task=None)
 
 
@@ -57,7 +52,7 @@ def edit(task_id: int):
     if request.method == "GET":
         form.recurrence.data, form.priority.data = task.recurrence.value, task.priority.value
     if form.validate_on_submit():
-        try:
+        with saving(form) as saved:
             task_rules.update_task(
                 task,
                 current_actor(),
@@ -67,13 +62,8 @@ def edit(task_id: int):
                 recurrence=Recurrence(form.recurrence.data),
                 priority=Priority(form.priority.data),
             )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The task has been saved."), "success")
-            return redirect(url_for("tasks.show", task_id=task.id))
+        if saved:
+            return done(_("The task has been saved."), url_for("tasks.show", task_id=task.id))
     return render_template("tasks/form.html", form=form, document=task.document, task=task)
 
 
@@ -89,7 +79,7 @@ def assign(task_id: int):
         )
         if form.chosen_level():
             chosen += agencies_at_level(form.chosen_level())
-        try:
+        with saving(form) as saved:
             created = assigning.assign(
                 task,
                 chosen,
@@ -98,13 +88,9 @@ def assign(task_id: int):
                 request_now(),
                 deadline=form.deadline.data,
             )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Assigned to %(n)s agencies.", n=len(created)), "success")
-            return redirect(url_for("tasks.show", task_id=task.id))
+        if saved:
+            message = _("Assigned to %(n)s agencies.", n=len(created))
+            return done(message, url_for("tasks.show", task_id=task.id))
     return render_template("tasks/assign.html", form=form, task=task)
 
 
@@ -117,15 +103,11 @@ def change_deadline(task_id: int):
         form.deadline.data, form.ongoing.data = task.deadline, task.deadline is None
     if form.validate_on_submit():
         new = None if form.ongoing.data else form.deadline.data
-        try:
+        with saving(form) as saved:
             moved = assigning.change_task_deadline(
                 task, current_actor(), new, form.reason.data, request_now()
             )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Deadline changed; %(n)s assignments followed it.", n=len(moved)), "success")
-            return redirect(url_for("tasks.show", task_id=task.id))
+        if saved:
+            message = _("Deadline changed; %(n)s assignments followed it.", n=len(moved))
+            return done(message, url_for("tasks.show", task_id=task.id))
     return render_template("tasks/deadline.html", form=form, task=task)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from tracker.domain.permissions import visible_documents
 from tracker.domain.states import AssignmentRole, TimeStatus
 from tracker.domain.status import classify
+from tracker.domain.work.progress import summarise
 from tracker.domain.work.task_queries import TaskFilters, task_page
 from tracker.extensions import db
 from tracker.models import Agency, Document, Task
@@ -17,7 +18,6 @@ from tracker.web.access import current_actor, visible_task_or_404
 from tracker.web.clock import policy, request_now
 from tracker.web.forms import options
 from tracker.web.history import history_for
-from tracker.web.progress import summarise
 from tracker.web.tasks.blueprint import bp
 from tracker.web.tasks.forms import TaskFilterForm
 

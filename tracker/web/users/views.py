@@ -13,7 +13,6 @@ from wtforms.validators import DataRequired, Length
 
 from tracker.domain.accounts import sessions
 from tracker.domain.accounts.users import create_user, set_active
-from tracker.domain.errors import DomainError
 from tracker.domain.labels import ROLE_LABELS
 from tracker.domain.states import Role
 from tracker.extensions import db
@@ -24,7 +23,7 @@ from tracker.web.auth.forms import LANGUAGES
 from tracker.web.auth.reset import record_reset_mail
 from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now
-from tracker.web.forms import options, show_domain_error
+from tracker.web.forms import done, options, saving
 from tracker.web.labels import choices
 
 bp = Blueprint("users", __name__, template_folder="templates")
@@ -58,7 +57,7 @@ def create():
     if form.validate_on_submit():
         agency = db.session.get(Agency, int(form.agency.data)) if form.agency.data else None
         now = request_now()
-        try:
+        with saving(form) as saved:
             user = create_user(
                 current_actor(),
                 now,
@@ -71,13 +70,9 @@ def create():
             )
             db.session.flush()
             record_account_mail(user, now, "set_password")  # the new user sets their own
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Account created; a link to set the password was sent."), "success")
-            return redirect(url_for("users.index"))
+        if saved:
+            message = _("Account created; a link to set the password was sent.")
+            return done(message, url_for("users.index"))
     return render_template("users/form.html", form=form)
 
 
