@@ -102,6 +102,7 @@ class Config:
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR", str(INSTANCE_DIR / "uploads"))
     MAX_CONTENT_LENGTH = _env_int("MAX_UPLOAD_MB", 20) * 1024 * 1024
     MAX_EVIDENCE_BYTES = _env_int("MAX_EVIDENCE_MB", 10) * 1024 * 1024
+    NOTICE_MAX_BYTES = _env_int("MAX_NOTICE_MB", 10) * 1024 * 1024
 
     # Language: Vietnamese by default, English available.
     BABEL_DEFAULT_LOCALE = "vi"

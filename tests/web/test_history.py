@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from tests.conftest import NOW
 from tracker.domain import workflow
 from tracker.domain.clock import Policy
+from tracker.domain.history import history_for
 from tracker.domain.permissions import actor_for_user
 from tracker.domain.states import AssignmentRole
 from tracker.domain.work import assignment as assigning
 from tracker.extensions import db
-from tracker.web.history import history_for
 
 
 def _history(page: str) -> str:

@@ -157,7 +157,6 @@ def report_completion(
     }
     _move(assignment, Action.REPORT_COMPLETION, actor, now, values, note.strip())
     roll_up_progress(assignment.parent, actor, now)
-    events.completion_reported.send(assignment, actor=actor, now=now)
     return update
 
 

@@ -59,11 +59,6 @@ def show_domain_error(form: FlaskForm, error: DomainError, aliases: dict | None 
         form.form_errors.append(error.message)
 
 
-def unbound(form_class, **kwargs):
-    """A form that ignores this request's data (another form on the page was posted)."""
-    return form_class(formdata=None, **kwargs)
-
-
 def saving(form: FlaskForm, aliases: dict | None = None) -> Saved:
     """Run the domain call inside `with` and keep its outcome: commit when it succeeds; on a
     DomainError roll back and show the message next to its field in `form` (or above it), and

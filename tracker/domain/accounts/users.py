@@ -119,3 +119,8 @@ def set_active(user: User, actor: Actor, active: bool, now: datetime) -> None:
             revoke_all_tokens(user, now)
             revoke_feeds_of(user, now)
         audit.record(actor, "user.active", user, now, changes)
+
+
+def all_users() -> list[User]:
+    """Every account, by role then e-mail."""
+    return list(db.session.scalars(sa.select(User).order_by(User.role, User.email)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, selectinload
 
 from tracker.domain.permissions import Actor
 from tracker.domain.states import AssignmentRole, TimeStatus
@@ -147,15 +147,19 @@ def task_page(
     due_soon_days: int,
     page: int,
     per_page: int,
-    options=(),
+    *,
+    with_documents: bool = False,
 ) -> TaskPage:
-    """One page of the task list and its total; only the page's tasks are loaded (with loader
-    `options`, e.g. their assignments in one more query each)."""
+    """One page of the task list and its total; only the page's tasks are loaded, with their
+    assignments (and notices, `with_documents`) in one more query each."""
     query = task_list_query(filters, actor, today, due_soon_days)
     offset = (page - 1) * per_page
     ids, total = _ids_and_total(query, filters.status is not None, per_page, offset)
     by_id = {}
     if ids:
-        loaded = db.session.scalars(sa.select(Task).where(Task.id.in_(ids)).options(*options))
+        loads = [selectinload(Task.assignments)]
+        if with_documents:
+            loads.append(selectinload(Task.document))
+        loaded = db.session.scalars(sa.select(Task).where(Task.id.in_(ids)).options(*loads))
         by_id = {task.id: task for task in loaded}
     return TaskPage([by_id[i] for i in ids], total, page, per_page)

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy.orm import selectinload
 
 from tracker.domain import agencies as registry
+from tracker.domain.agency_tree import agency_directory, agency_tree
 from tracker.domain.errors import DomainError
+from tracker.domain.history import history_for
 from tracker.domain.permissions import READ_ALL_ROLES
 from tracker.domain.states import AgencyLevel
 from tracker.extensions import db
 from tracker.models import Agency
 from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
 from tracker.web.agencies.forms import AgencyForm, ImportConfirmForm, ImportForm, lines
-from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now
 from tracker.web.forms import done, options, saving, show_domain_error
-from tracker.web.history import history_for
 
 bp = Blueprint("agencies", __name__, template_folder="templates")
 _ALIASES = {"email": "emails", "aliases": "aliases", "parent": "parent"}
@@ -27,12 +25,7 @@ _ALIASES = {"email": "emails", "aliases": "aliases", "parent": "parent"}
 @bp.get("/agencies")
 @roles_required(*READ_ALL_ROLES)
 def index():
-    agencies = db.session.scalars(
-        sa.select(Agency).options(selectinload(Agency.contacts), selectinload(Agency.parent))
-    ).all()
-    by_id = {a.id: a for a in agencies}
-    tree = [(by_id[i], label) for i, label in agency_tree_choices()]
-    inactive = [a for a in agencies if not a.active]
+    tree, inactive = agency_directory()
     return render_template("agencies/index.html", tree=tree, inactive=inactive)
 
 
@@ -48,7 +41,7 @@ def _form(agency: Agency | None) -> AgencyForm:
     form = AgencyForm()  # not obj=: the relationships are not the fields' plain values
     exclude = {agency.id} if agency else set()
     form.parent.choices = options(
-        [("", "—"), *[(i, label) for i, label in agency_tree_choices() if i not in exclude]]
+        [("", "—"), *[(i, label) for i, label in agency_tree() if i not in exclude]]
     )
     if agency and request.method == "GET":
         form.name.data, form.active.data = agency.name, agency.active

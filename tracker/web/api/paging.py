@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import abort
 
+from tracker.domain.listing import page_rows
 from tracker.extensions import db
 from tracker.web.api.schema import INT_MAX, Field
 
@@ -17,10 +17,7 @@ PAGING = {
 def page(stmt, query: dict, dump) -> dict:
     """One page of `stmt` (a select of one entity) with its total, in two queries."""
     number, size = query.get("page", 1), query.get("per_page", 25)
-    total = db.session.scalar(
-        sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())
-    )
-    rows = db.session.scalars(stmt.limit(size).offset((number - 1) * size)).all()
+    rows, total = page_rows(stmt, number, size)
     return {"items": [dump(row) for row in rows], "page": number, "per_page": size, "total": total}
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import abort
-from sqlalchemy.orm import selectinload
 
-from tracker.domain.permissions import visible_documents
+from tracker.domain import listing
 from tracker.domain.states import AgencyLevel, AssignmentRole, ExtensionState, TimeStatus, WorkState
-from tracker.domain.status import classify, task_status, time_status_sql
+from tracker.domain.status import classify, task_status
+from tracker.domain.work.pages import newest_documents
 from tracker.domain.work.task_queries import TaskFilters, task_page
-from tracker.models import Agency, Assignment, Document, ExtensionRequest, ProgressUpdate, Task
+from tracker.models import Assignment, ExtensionRequest, ProgressUpdate, Task
 from tracker.web.access import current_actor, visible_agency_or_404, visible_document_or_404
 from tracker.web.access import visible_assignment_or_404 as _visible_assignment
 from tracker.web.access import visible_task_or_404 as _visible_task
@@ -66,12 +65,8 @@ AGENCY_QUERY = Schema("AgencyQuery", {**PAGING, "level": _enum(AgencyLevel), "pa
 @operation("/agencies", "GET", summary="List agencies", tag="agencies",
            query=AGENCY_QUERY, response=r.page_of(r.AGENCY))  # fmt: skip
 def list_agencies(query):
-    stmt = sa.select(Agency).where(current_actor().agency_clause(Agency.id))
-    stmt = stmt.order_by(Agency.name, Agency.id)
-    if "level" in query:
-        stmt = stmt.where(Agency.level == AgencyLevel(query["level"]))
-    if "parent" in query:
-        stmt = stmt.where(Agency.parent_id == query["parent"])
+    level = AgencyLevel(query["level"]) if "level" in query else None
+    stmt = listing.agency_list(current_actor(), level, query.get("parent"))
     return page(stmt, query, lambda a: r.dump(r.AGENCY, a))
 
 
@@ -85,9 +80,7 @@ def get_agency(agency_id: int):
 @operation("/documents", "GET", summary="List notices", tag="documents",
            query=Schema("DocumentQuery", dict(PAGING)), response=r.page_of(r.DOCUMENT))  # fmt: skip
 def list_documents(query):
-    stmt = visible_documents(current_actor()).order_by(
-        Document.created_at.desc(), Document.id.desc()
-    )
+    stmt = newest_documents(current_actor())
     return page(stmt, query, lambda d: r.dump(r.DOCUMENT, d))
 
 
@@ -119,8 +112,8 @@ def list_tasks(query):
     )
     p = policy()
     number, size = query.get("page", 1), query.get("per_page", 25)
-    today, loads = p.today(request_now()), [selectinload(Task.assignments)]
-    found = task_page(filters, current_actor(), today, p.due_soon_days, number, size, loads)
+    today = p.today(request_now())
+    found = task_page(filters, current_actor(), today, p.due_soon_days, number, size)
     items = [dump_task(task) for task in found.items]
     return {"items": items, "page": number, "per_page": size, "total": found.total}
 
@@ -137,30 +130,12 @@ ASSIGNMENT_QUERY = Schema("AssignmentQuery", {
 })  # fmt: skip
 
 
-def _assignment_filters(stmt, query):
-    columns = {"task": Assignment.task_id, "agency": Assignment.agency_id,
-               "state": Assignment.state, "role": Assignment.role}  # fmt: skip
-    for name, column in columns.items():
-        if name in query:
-            stmt = stmt.where(column == query[name])
-    if "deadline_from" in query:
-        stmt = stmt.where(Assignment.deadline >= query["deadline_from"])
-    if "deadline_to" in query:
-        stmt = stmt.where(Assignment.deadline <= query["deadline_to"])
-    if "status" in query:
-        p = policy()
-        status = time_status_sql(Assignment, p.today(request_now()), p.due_soon_days)
-        stmt = stmt.where(status == query["status"])
-    return stmt
-
-
 @operation("/assignments", "GET", summary="List assignments", tag="assignments",
            query=ASSIGNMENT_QUERY, response=r.page_of(r.ASSIGNMENT))  # fmt: skip
 def list_assignments(query):
-    stmt = sa.select(Assignment).order_by(Assignment.deadline.is_(None), Assignment.deadline,
-                                          Assignment.id)  # fmt: skip
-    stmt = stmt.where(current_actor().agency_clause())
-    return page(_assignment_filters(stmt, query), query, dump_assignment)
+    p = policy()
+    stmt = listing.assignment_list(current_actor(), query, p.today(request_now()), p.due_soon_days)
+    return page(stmt, query, dump_assignment)
 
 
 @operation("/assignments/<int:assignment_id>", "GET", summary="Read an assignment",
@@ -174,8 +149,7 @@ def get_assignment(assignment_id: int):
            response=r.page_of(r.PROGRESS_UPDATE))  # fmt: skip
 def list_progress_updates(assignment_id: int, query):
     assignment = visible_assignment(assignment_id)
-    stmt = sa.select(ProgressUpdate).where(ProgressUpdate.assignment_id == assignment.id)
-    return page(stmt.order_by(ProgressUpdate.id), query, dump_update)
+    return page(listing.progress_update_list(assignment), query, dump_update)
 
 
 EXTENSION_QUERY = Schema("ExtensionQuery", {**PAGING, "state": _enum(ExtensionState),
@@ -185,12 +159,8 @@ EXTENSION_QUERY = Schema("ExtensionQuery", {**PAGING, "state": _enum(ExtensionSt
 @operation("/extension-requests", "GET", summary="List extension requests", tag="extensions",
            query=EXTENSION_QUERY, response=r.page_of(r.EXTENSION_REQUEST))  # fmt: skip
 def list_extension_requests(query):
-    stmt = sa.select(ExtensionRequest).join(Assignment).order_by(ExtensionRequest.id.desc())
-    stmt = stmt.where(current_actor().agency_clause())
-    if "state" in query:
-        stmt = stmt.where(ExtensionRequest.state == ExtensionState(query["state"]))
-    if "assignment" in query:
-        stmt = stmt.where(ExtensionRequest.assignment_id == query["assignment"])
+    state = ExtensionState(query["state"]) if "state" in query else None
+    stmt = listing.extension_request_list(current_actor(), state, query.get("assignment"))
     return page(stmt, query, dump_extension)
 
 

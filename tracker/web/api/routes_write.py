@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from tracker.domain import workflow
+from tracker.domain.agency_tree import agencies_by_id
 from tracker.domain.errors import InvalidInput
+from tracker.domain.permissions import visible_document
 from tracker.domain.states import AssignmentRole, Priority, Recurrence
 from tracker.domain.work import assignment as assigning
 from tracker.domain.work import tasks
 from tracker.extensions import db
-from tracker.models import Agency, Document, ExtensionRequest
+from tracker.models import ExtensionRequest
 from tracker.web.access import current_actor
 from tracker.web.api import resources as r
 from tracker.web.api.blueprint import operation
@@ -50,7 +51,7 @@ NEW_TASK = Schema("NewTask", {
 def create_task(body):
     document = None
     if body.get("document_id") is not None:
-        document = db.session.get(Document, body["document_id"])
+        document = visible_document(current_actor(), body["document_id"])
         if document is None:
             raise InvalidInput(_l("There is no such notice."), field="document_id")
     task = tasks.create_task(
@@ -81,7 +82,7 @@ NEW_ASSIGNMENTS = Schema("NewAssignments", {
 def assign_task(task_id: int, body):
     task = visible_task(task_id)
     ids = set(body["agency_ids"])
-    agencies = list(db.session.scalars(sa.select(Agency).where(Agency.id.in_(ids))))
+    agencies = agencies_by_id(ids)
     if len(agencies) != len(ids):
         raise InvalidInput(_l("Some of these agencies do not exist."), field="agency_ids")
     made = assigning.assign(

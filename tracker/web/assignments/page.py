@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import render_template
-from sqlalchemy.orm import selectinload
 
+from tracker.domain.agency_tree import agency_tree
+from tracker.domain.history import history_for
 from tracker.domain.permissions import descendant_agency_ids
 from tracker.domain.states import Role
 from tracker.domain.status import classify
@@ -15,15 +15,13 @@ from tracker.domain.work.assignment import (
     can_request_extension,
     pending_extension,
 )
+from tracker.domain.work.pages import progress_updates, visible_assignments
 from tracker.domain.workflow import Action, allowed_actions
-from tracker.extensions import db
-from tracker.models import Assignment, ProgressUpdate
+from tracker.models import Assignment
 from tracker.web.access import current_actor
 from tracker.web.assignments.forms import FORMS
-from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import policy, request_now
 from tracker.web.forms import options
-from tracker.web.history import history_for
 
 #: the office's lifecycle moves, each a form named after its workflow action
 LIFECYCLE_FORMS = ("pause", "resume", "cancel", "reopen")
@@ -33,7 +31,7 @@ def delegate_choices(assignment: Assignment) -> list:
     """Agencies below the assigned one, not yet given this task."""
     below = descendant_agency_ids({assignment.agency_id}) - {assignment.agency_id}
     taken = {a.agency_id for a in assignment.task.assignments}
-    return options(agency_tree_choices(below - taken))
+    return options(agency_tree(below - taken))
 
 
 def _forms(assignment: Assignment, bound: dict) -> dict:
@@ -71,19 +69,9 @@ def _visible_forms(assignment: Assignment, forms: dict) -> set[str]:
 def render_assignment(assignment: Assignment, status: int = 200, **bound):
     """The assignment's page; `bound` holds a posted form to show again with its errors."""
     now, rules = request_now(), policy()
-    updates = list(
-        db.session.scalars(
-            sa.select(ProgressUpdate)
-            .where(ProgressUpdate.assignment_id == assignment.id)
-            .options(selectinload(ProgressUpdate.attachments), selectinload(ProgressUpdate.author))
-            .order_by(ProgressUpdate.created_at, ProgressUpdate.id)
-        )
-    )
-    actor = current_actor()
     children = [
         (child, classify(child, now, rules))
-        for child in assignment.children
-        if actor.sees(child.agency_id)
+        for child in visible_assignments(current_actor(), assignment.children)
     ]
     forms = _forms(assignment, bound)
     page = render_template(
@@ -91,7 +79,7 @@ def render_assignment(assignment: Assignment, status: int = 200, **bound):
         assignment=assignment,
         task=assignment.task,
         status=classify(assignment, now, rules),
-        updates=updates,
+        updates=progress_updates(assignment),
         children=children,
         pending=pending_extension(assignment),
         forms=forms,

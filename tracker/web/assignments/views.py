@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from tracker.domain import workflow
+from tracker.domain.agency_tree import agencies_by_id
 from tracker.domain.work import assignment as assigning
 from tracker.domain.work.evidence import Upload, check_uploads, store_evidence, stored_path
 from tracker.extensions import db
-from tracker.models import Agency, Attachment
+from tracker.models import Attachment
 from tracker.web.access import current_actor, visible_assignment_or_404
 from tracker.web.assignments.blueprint import bp
 from tracker.web.assignments.page import render_assignment
@@ -101,10 +102,7 @@ def request_extension(assignment_id: int):
 @login_required
 def delegate(assignment_id: int):
     assignment, form = posted(assignment_id, "delegate")
-    agencies = [db.session.get(Agency, agency_id) for agency_id in form.agencies.data or []]
+    agencies = agencies_by_id(form.agencies.data or [])
     with on_the_page(assignment, "delegate", form):
-        assigning.delegate(
-            assignment, [a for a in agencies if a], current_actor(), request_now(),
-            form.deadline.data,
-        )  # fmt: skip
+        assigning.delegate(assignment, agencies, current_actor(), request_now(), form.deadline.data)
     return done(_("Delegated."), page_url(assignment))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlalchemy as sa
 from flask import (
     Blueprint,
     abort,
@@ -16,15 +15,13 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import login_required
-from sqlalchemy.orm import selectinload
 
-from tracker.domain.permissions import task_clause, visible_documents
+from tracker.domain.history import history_for
 from tracker.domain.states import DocumentKind
 from tracker.domain.work import tasks as task_rules
 from tracker.domain.work.evidence import clean_filename
+from tracker.domain.work.pages import document_page, document_tasks
 from tracker.domain.work.progress import summarise
-from tracker.extensions import db
-from tracker.models import Document, Task
 from tracker.web.access import (
     OFFICE_ROLES,
     current_actor,
@@ -34,7 +31,6 @@ from tracker.web.access import (
 from tracker.web.clock import policy, request_now
 from tracker.web.documents.forms import DocumentForm
 from tracker.web.forms import done, saving
-from tracker.web.history import history_for
 
 bp = Blueprint("documents", __name__, template_folder="templates")
 PER_PAGE = 30
@@ -44,17 +40,7 @@ PER_PAGE = 30
 @login_required
 def index():
     page = max(request.args.get("page", 1, type=int), 1)
-    query = visible_documents(current_actor()).order_by(
-        Document.created_at.desc(), Document.id.desc()
-    )
-    documents = db.paginate(query, page=page, per_page=PER_PAGE, error_out=False)
-    counts = dict(
-        db.session.execute(
-            sa.select(Task.document_id, sa.func.count(Task.id))
-            .where(Task.document_id.in_([d.id for d in documents.items] or [-1]))
-            .group_by(Task.document_id)
-        ).all()
-    )
+    documents, counts = document_page(current_actor(), page, PER_PAGE)
     return render_template("documents/index.html", documents=documents, counts=counts)
 
 
@@ -77,16 +63,9 @@ def create():
 @login_required
 def show(document_id: int):
     document = visible_document_or_404(document_id)
-    actor = current_actor()
-    query = (
-        sa.select(Task)
-        .where(Task.document_id == document.id)
-        .options(selectinload(Task.assignments))
-        .order_by(Task.ordinal, Task.id)
-    )
-    query = query.where(task_clause(actor.reach))
     now, rules = request_now(), policy()
-    summaries = [summarise(task, now, rules) for task in db.session.scalars(query)]
+    tasks = document_tasks(current_actor(), document)
+    summaries = [summarise(task, now, rules) for task in tasks]
     events = history_for(("document", [document.id]))
     return render_template(
         "documents/show.html", document=document, summaries=summaries, events=events
@@ -117,7 +96,7 @@ def original(document_id: int):
 @bp.route("/documents/<int:document_id>/edit", methods=["GET", "POST"])
 @roles_required(*OFFICE_ROLES)
 def edit(document_id: int):
-    document = db.get_or_404(Document, document_id)
+    document = visible_document_or_404(document_id)  # the office sees every notice
     form = DocumentForm(obj=document)
     if request.method == "GET":
         form.kind.data = document.kind.value

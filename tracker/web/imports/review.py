@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from wtforms import FieldList, FormField
 
+from tracker.domain.agency_tree import agency_tree_by_code
 from tracker.domain.notices.draft import DraftDirective, NoticeDraft, deadline_span_in_text
 from tracker.domain.notices.draft import sentence_starts as _sentence_starts
-from tracker.extensions import db
-from tracker.models import Agency
-from tracker.web.choices import agency_tree_choices
 from tracker.web.forms import options
 from tracker.web.imports.forms import ReviewForm
 
@@ -37,8 +34,7 @@ FLAG_FALLBACK = _l("Check this directive.")
 
 def agency_choices():
     """Active agencies by code, in hierarchy order, for the multi-selects."""
-    codes = dict(db.session.execute(sa.select(Agency.id, Agency.code)).all())
-    return options((codes[i], label) for i, label in agency_tree_choices())
+    return options(agency_tree_by_code())
 
 
 def form_data(draft: NoticeDraft, version: int) -> dict:

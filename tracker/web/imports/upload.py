@@ -12,7 +12,6 @@ from tracker.domain.notices import NoticeFileError, extract_text
 from tracker.domain.work.evidence import Upload
 from tracker.web.imports.forms import ACCEPTED_SUFFIXES, ReadForm
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 #: the reader's reasons for refusing a file, in the user's language
 FILE_ERRORS = {
     "empty_file": _l("The file is empty."),
@@ -38,8 +37,8 @@ FILE_ERRORS = {
 
 
 def max_bytes() -> int:
-    """The largest notice file accepted (NOTICE_MAX_BYTES, 10 MB by default)."""
-    return int(current_app.config.get("NOTICE_MAX_BYTES", DEFAULT_MAX_BYTES))
+    """The largest notice file accepted (NOTICE_MAX_BYTES: MAX_NOTICE_MB, 10 by default)."""
+    return int(current_app.config["NOTICE_MAX_BYTES"])
 
 
 def notice_input(form: ReadForm) -> tuple[str, Upload | None]:

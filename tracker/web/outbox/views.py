@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tracker.domain.states import Role
+from tracker.domain.agency_tree import active_agencies
+from tracker.domain.states import NotificationStatus, Role
 from tracker.extensions import db
-from tracker.models import Agency, NotificationStatus
+from tracker.models import Agency
 from tracker.reminders.links import redacted
 from tracker.reminders.outbox import REQUEUEABLE, requeue, resend
 from tracker.reminders.outbox_reads import scheduler_state, search_outbox, visible_mail
@@ -37,14 +37,13 @@ def _visible_or_404(notification_id: int):
 def index():
     text, status = request.args.get("q", ""), request.args.get("status") or None
     page = search_outbox(text, status, request.args.get("page", 1, type=int), admin=_admin())
-    agencies = db.session.scalars(sa.select(Agency).where(Agency.active).order_by(Agency.name))
     return render_template(
         "outbox/index.html",
         page=page,
         q=text,
         status=status,
         statuses=NotificationStatus,
-        agencies=list(agencies),
+        agencies=active_agencies(),
         mail_configured=bool(current_app.config.get("MAIL_SERVER")),
         scheduler=scheduler_state(),
         now=request_now(),

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from tracker.domain.agency_tree import agency_names
 from tracker.domain.errors import DomainError
 from tracker.domain.reports import feeds
 from tracker.extensions import db
-from tracker.models import Agency
-from tracker.web.access import current_actor
+from tracker.web.access import current_actor, visible_agency_or_404
 from tracker.web.clock import request_now
 from tracker.web.forms import saving
 from tracker.web.hardening import absolute_url
@@ -23,11 +22,9 @@ ALL_AGENCIES = 0
 
 def _feed_form() -> FeedForm:
     actor = current_actor()
-    stmt = sa.select(Agency.id, Agency.name).where(Agency.active, actor.agency_clause(Agency.id))
-    stmt = stmt.order_by(Agency.name)
     form = FeedForm()
     everything = [(ALL_AGENCIES, _("Every agency"))] if actor.can_read_all() else []
-    form.agency.choices = everything + [(i, name) for i, name in db.session.execute(stmt)]
+    form.agency.choices = everything + agency_names(actor, active_only=True)
     return form
 
 
@@ -36,7 +33,7 @@ def _feed_form() -> FeedForm:
 def calendars():
     form, new_url = _feed_form(), None
     if form.validate_on_submit():
-        agency = db.session.get(Agency, form.agency.data) if form.agency.data else None
+        agency = visible_agency_or_404(form.agency.data) if form.agency.data else None
         with saving(form) as saved:
             _feed, secret = feeds.create_feed(
                 current_actor(), agency, request_now(), current_user._get_current_object()

@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from tracker.domain.labels import ASSIGNMENT_ROLE_LABELS, STATE_LABELS, TIME_STATUS_LABELS
-from tracker.domain.permissions import visible_documents
 from tracker.domain.reports import exports
 from tracker.domain.reports.figures import Scope
 from tracker.domain.reports.tables import NoticeRow, notice_rows
@@ -17,14 +16,6 @@ from tracker.web.access import current_actor
 from tracker.web.clock import policy, request_now
 from tracker.web.reports.blueprint import bp
 from tracker.web.reports.downloads import download
-
-
-def recent_documents(limit: int = 100) -> list[Document]:
-    """The most recent notices the current actor has work in (all, for the office)."""
-    stmt = visible_documents(current_actor()).order_by(
-        Document.created_at.desc(), Document.id.desc()
-    )
-    return list(db.session.scalars(stmt.limit(limit)))
 
 
 def _report(document_id: int) -> tuple[Document, Scope, list[NoticeRow]]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from flask import render_template
 from flask_login import login_required
 
+from tracker.domain.reports.figures import Scope, recent_documents
+from tracker.web.access import current_actor
+from tracker.web.clock import policy, request_now
 from tracker.web.reports.blueprint import bp
-from tracker.web.reports.notice_views import recent_documents
 
 
 @bp.get("/reports")
 @login_required
 def index():
-    return render_template("reports/index.html", documents=recent_documents(limit=100))
+    scope = Scope.for_actor(current_actor(), request_now(), policy())
+    documents, _total = recent_documents(scope, 100)
+    return render_template("reports/index.html", documents=documents)

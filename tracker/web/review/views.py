@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, render_template
-from sqlalchemy.orm import selectinload
 
-from tracker.domain.states import ExtensionState, WorkState
-from tracker.extensions import db
-from tracker.models import Assignment, ExtensionRequest
+from tracker.domain.work.pages import review_queue
 from tracker.web.access import OFFICE_ROLES, roles_required
 from tracker.web.assignments.forms import ConfirmForm
 
@@ -18,25 +14,7 @@ bp = Blueprint("review", __name__, template_folder="templates")
 @bp.get("/review")
 @roles_required(*OFFICE_ROLES)
 def index():
-    reports = db.session.scalars(
-        sa.select(Assignment)
-        .where(Assignment.state == WorkState.AWAITING_CONFIRMATION)
-        .options(
-            selectinload(Assignment.task),
-            selectinload(Assignment.agency),
-            selectinload(Assignment.updates),
-        )
-        .order_by(Assignment.reported_done_on, Assignment.id)
-    ).all()
-    extensions = db.session.scalars(
-        sa.select(ExtensionRequest)
-        .where(ExtensionRequest.state == ExtensionState.PENDING)
-        .options(
-            selectinload(ExtensionRequest.assignment).selectinload(Assignment.task),
-            selectinload(ExtensionRequest.assignment).selectinload(Assignment.agency),
-        )
-        .order_by(ExtensionRequest.requested_at, ExtensionRequest.id)
-    ).all()
+    reports, extensions = review_queue()
     return render_template(
         "review/index.html",
         reports=reports,

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
 
 from tracker.domain.agencies import agencies_at_level
+from tracker.domain.agency_tree import agencies_by_id, agency_tree
 from tracker.domain.states import AssignmentRole, Priority, Recurrence
 from tracker.domain.work import assignment as assigning
 from tracker.domain.work import tasks as task_rules
 from tracker.extensions import db
-from tracker.models import Agency, Document, Task
+from tracker.models import Document, Task
 from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
-from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now
 from tracker.web.forms import done, options, saving
 from tracker.web.tasks.blueprint import bp
@@ -72,11 +71,9 @@ def edit(task_id: int):
 def assign(task_id: int):
     task = db.get_or_404(Task, task_id)
     form = AssignForm()
-    form.agencies.choices = options(agency_tree_choices())
+    form.agencies.choices = options(agency_tree())
     if form.validate_on_submit():
-        chosen = list(
-            db.session.scalars(sa.select(Agency).where(Agency.id.in_(form.agencies.data or [])))
-        )
+        chosen = agencies_by_id(form.agencies.data or [])
         if form.chosen_level():
             chosen += agencies_at_level(form.chosen_level())
         with saving(form) as saved:

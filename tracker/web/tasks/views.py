@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import render_template, request
 from flask_login import login_required
-from sqlalchemy.orm import selectinload
 
-from tracker.domain.permissions import visible_documents
+from tracker.domain.history import history_for
 from tracker.domain.states import AssignmentRole, TimeStatus
 from tracker.domain.status import classify
+from tracker.domain.work.pages import task_filter_choices, visible_assignments
 from tracker.domain.work.progress import summarise
 from tracker.domain.work.task_queries import TaskFilters, task_page
-from tracker.extensions import db
-from tracker.models import Agency, Document, Task
 from tracker.web.access import current_actor, visible_task_or_404
 from tracker.web.clock import policy, request_now
 from tracker.web.forms import options
-from tracker.web.history import history_for
 from tracker.web.tasks.blueprint import bp
 from tracker.web.tasks.forms import TaskFilterForm
 
@@ -25,14 +21,9 @@ PER_PAGE = 25
 
 
 def _filter_choices(form: TaskFilterForm) -> None:
-    actor = current_actor()
-    agencies = sa.select(Agency.id, Agency.name).where(actor.agency_clause(Agency.id))
-    agencies = agencies.order_by(Agency.name)
-    documents = visible_documents(actor).with_only_columns(Document.id, Document.number)
-    form.agency.choices = options([("", "—"), *db.session.execute(agencies)])
-    form.document.choices = options(
-        [("", "—"), *db.session.execute(documents.order_by(Document.number))]
-    )
+    agencies, documents = task_filter_choices(current_actor())
+    form.agency.choices = options([("", "—"), *agencies])
+    form.document.choices = options([("", "—"), *documents])
 
 
 def _filters(form: TaskFilterForm) -> TaskFilters:
@@ -59,9 +50,10 @@ def index():
     filters = _filters(form) if valid else TaskFilters()
     now, rules = request_now(), policy()
     number = max(request.args.get("page", 1, type=int), 1)
-    loads = (selectinload(Task.assignments), selectinload(Task.document))
     actor, today = current_actor(), rules.today(now)
-    page = task_page(filters, actor, today, rules.due_soon_days, number, PER_PAGE, loads)
+    page = task_page(
+        filters, actor, today, rules.due_soon_days, number, PER_PAGE, with_documents=True
+    )
     summaries = [summarise(task, now, rules) for task in page.items]
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("tasks/index.html", form=form, page=page, summaries=summaries, args=args)
@@ -73,7 +65,7 @@ def show(task_id: int):
     task = visible_task_or_404(task_id)
     actor = current_actor()
     now, rules = request_now(), policy()
-    assignments = [a for a in task.assignments if actor.sees(a.agency_id)]
+    assignments = visible_assignments(actor, task.assignments)
     rows = [(a, classify(a, now, rules)) for a in assignments]
     events = history_for(("task", [task.id]), ("assignment", [a.id for a in assignments]))
     return render_template(

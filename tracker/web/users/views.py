@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -12,16 +11,16 @@ from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from tracker.domain.accounts import sessions
-from tracker.domain.accounts.users import create_user, set_active
+from tracker.domain.accounts.users import all_users, create_user, set_active
+from tracker.domain.agency_tree import agencies_by_id, agency_tree
 from tracker.domain.labels import ROLE_LABELS
 from tracker.domain.states import Role
 from tracker.extensions import db
-from tracker.models import Agency, User
+from tracker.models import User
 from tracker.reminders.account_mails import record_account_mail
 from tracker.web.access import current_actor, roles_required
 from tracker.web.auth.forms import LANGUAGES
 from tracker.web.auth.reset import record_reset_mail
-from tracker.web.choices import agency_tree_choices
 from tracker.web.clock import request_now
 from tracker.web.forms import done, options, saving
 from tracker.web.labels import choices
@@ -45,7 +44,7 @@ class EmptyForm(FlaskForm):
 @bp.get("/users")
 @roles_required(Role.ADMIN)
 def index():
-    users = db.session.scalars(sa.select(User).order_by(User.role, User.email)).all()
+    users = all_users()
     return render_template("users/index.html", users=users, button=EmptyForm())
 
 
@@ -53,9 +52,10 @@ def index():
 @roles_required(Role.ADMIN)
 def create():
     form = UserForm()
-    form.agency.choices = options([("", "—"), *agency_tree_choices()])
+    form.agency.choices = options([("", "—"), *agency_tree()])
     if form.validate_on_submit():
-        agency = db.session.get(Agency, int(form.agency.data)) if form.agency.data else None
+        chosen = agencies_by_id([int(form.agency.data)] if form.agency.data else [])
+        agency = chosen[0] if chosen else None
         now = request_now()
         with saving(form) as saved:
             user = create_user(

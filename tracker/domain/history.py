@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
+from tracker.domain.history_values import HIDDEN_FIELDS, AgencyNames, field_label, shown_value
 from tracker.domain.labels import ACTION_LABELS
 from tracker.extensions import db
 from tracker.models import AuditEvent
-from tracker.web.history_values import HIDDEN_FIELDS, AgencyNames, field_label, shown_value
 
 #: actions whose note is the reason the office or the agency gave
 REASON_ACTIONS = frozenset(
