@@ -6,8 +6,10 @@ labels the rest of the interface uses, in the user's language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -37,7 +39,7 @@ from tracker.models import Agency, Assignment, AuditEvent
 #: recorded for the machine (the delegating assignment's id), said in words by the label
 HIDDEN_FIELDS = frozenset({"parent"})
 #: field -> (vocabulary, its labels)
-_VOCABULARIES = {
+_VOCABULARIES: dict[str, tuple[type[StrEnum], Mapping[Any, Any]]] = {
     "state": (WorkState, STATE_LABELS),
     "state_before_pause": (WorkState, STATE_LABELS),
     "recurrence": (Recurrence, RECURRENCE_LABELS),
@@ -54,7 +56,8 @@ class AgencyNames:
     (one query for the agencies named, one for the assignments' agencies), never per row."""
 
     def __init__(self, events: Iterable[AuditEvent]):
-        codes, ids = set(), set()
+        codes: set[str] = set()
+        ids: set[int] = set()
         for event in events:
             for name, pair in (event.changes or {}).items():
                 values = [v for v in pair if v is not None] if isinstance(pair, list) else []
@@ -92,15 +95,19 @@ def _as_date(text: str) -> str | None:
         return None
 
 
-def _labelled(field: str, value, object_type: str):
+def _vocabulary(field: str, object_type: str) -> tuple[type[StrEnum], Mapping[Any, Any]] | None:
     if field == "role" and object_type == "user_account":
-        vocabulary, labels = Role, ROLE_LABELS
-    elif field == "role":
-        vocabulary, labels = AssignmentRole, ASSIGNMENT_ROLE_LABELS
-    else:
-        vocabulary, labels = _VOCABULARIES.get(field, (None, None))
-    if vocabulary is None:
+        return Role, ROLE_LABELS
+    if field == "role":
+        return AssignmentRole, ASSIGNMENT_ROLE_LABELS
+    return _VOCABULARIES.get(field)
+
+
+def _labelled(field: str, value, object_type: str):
+    found = _vocabulary(field, object_type)
+    if found is None:
         return None
+    vocabulary, labels = found
     try:
         return labels[vocabulary(value)]
     except ValueError:

@@ -131,7 +131,7 @@ def descendant_agency_ids(root_ids: set[int]) -> set[int]:
 
 def actor_for_user(user) -> Actor:
     """The Actor a logged-in user acts as."""
-    scope = frozenset()
+    scope: frozenset[int] = frozenset()
     if user.role == Role.AGENCY and user.agency_id is not None:
         scope = frozenset(descendant_agency_ids({user.agency_id}))
     return Actor(role=user.role, user_id=user.id, label=user.email, agency_ids=scope)
