@@ -78,31 +78,31 @@ def assign(
             field="agencies",
         )
     effective = deadline if deadline is not None else task.deadline
-    created = []
-    for agency in agencies:
-        assignment = Assignment(
-            task=task,
-            agency=agency,
-            role=role,
-            state=WorkState.NOT_STARTED,
-            progress=0,
-            original_deadline=effective,
-            deadline=effective,
-            created_by_id=actor.user_id,
-            created_at=now,
-            updated_at=now,
-        )
-        db.session.add(assignment)
-        audit.record(
+    return [
+        _new_assignment(
+            Assignment(task=task, agency=agency, role=role),
+            effective,
             actor,
-            "assignment.create",
-            assignment,
             now,
+            "assignment.create",
             {"agency": (None, agency.code), "role": (None, role), "deadline": (None, effective)},
         )
-        events.assignment_created.send(assignment, actor=actor, now=now)
-        created.append(assignment)
-    return created
+        for agency in agencies
+    ]
+
+
+def _new_assignment(
+    assignment: Assignment, effective: date | None, actor: Actor, now: datetime, action, changes
+) -> Assignment:
+    """`assignment`, not started, due on `effective`: added, recorded in the history under
+    `action` with `changes`, and announced (its agency is mailed)."""
+    assignment.state, assignment.progress = WorkState.NOT_STARTED, 0
+    assignment.original_deadline = assignment.deadline = effective
+    assignment.created_by_id, assignment.created_at, assignment.updated_at = actor.user_id, now, now
+    db.session.add(assignment)
+    audit.record(actor, action, assignment, now, changes)
+    events.assignment_created.send(assignment, actor=actor, now=now)
+    return assignment
 
 
 def delegate(
@@ -134,36 +134,21 @@ def delegate(
     if parent.deadline and effective and effective > parent.deadline:
         raise InvalidInput(_l("The deadline cannot be later than your own."), field="deadline")
     _refuse_duplicates(parent.task, agencies)
-    created = []
-    for agency in agencies:
-        child = Assignment(
-            task=parent.task,
-            agency=agency,
-            role=AssignmentRole.LEAD,
-            parent=parent,
-            state=WorkState.NOT_STARTED,
-            progress=0,
-            original_deadline=effective,
-            deadline=effective,
-            created_by_id=actor.user_id,
-            created_at=now,
-            updated_at=now,
-        )
-        db.session.add(child)
-        audit.record(
+    return [
+        _new_assignment(
+            Assignment(task=parent.task, agency=agency, role=AssignmentRole.LEAD, parent=parent),
+            effective,
             actor,
-            "assignment.delegate",
-            child,
             now,
+            "assignment.delegate",
             {
                 "agency": (None, agency.code),
                 "parent": (None, parent.id),
                 "deadline": (None, effective),
             },
         )
-        events.assignment_created.send(child, actor=actor, now=now)
-        created.append(child)
-    return created
+        for agency in agencies
+    ]
 
 
 def change_deadline(
