@@ -115,8 +115,10 @@ def test_sender_killed_mid_batch_resumes_without_duplicates(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 20
-    while len(smtp.received) < 3 and time.monotonic() < deadline:
+    # A busy machine may take long to start the child: wait (bounded) until it has sent 3.
+    deadline = time.monotonic() + 120
+    while len(smtp.received) < 3:
+        assert time.monotonic() < deadline, "the sender never got going"
         time.sleep(0.05)
     # Kill it while the next message is in flight (the server holds DATA for 0.3 s). A kill in
     # the instant between the server's 250 and the sender's commit would repeat one mail:
