@@ -19,6 +19,7 @@ from tracker.domain.labels import STATE_LABELS
 from tracker.domain.permissions import Actor, require_agency_side, require_office
 from tracker.domain.states import UpdateKind, WorkState
 from tracker.domain.status import is_late
+from tracker.domain.work.rollup import roll_up
 from tracker.extensions import db
 from tracker.models import Assignment, ProgressUpdate
 
@@ -83,6 +84,8 @@ def _move(assignment, action, actor, now, values, note=None) -> None:
     changes = audit.set_fields(assignment, {**values, "updated_at": now})
     changes.pop("updated_at", None)
     audit.record(actor, f"assignment.{action.value}", assignment, now, changes, note)
+    if assignment.parent is not None:
+        roll_up(assignment.parent, actor, now)
 
 
 def _percent(value) -> int:
@@ -122,7 +125,6 @@ def report_progress(
         {"state": S.IN_PROGRESS, "progress": percent},
         note.strip(),
     )
-    roll_up_progress(assignment.parent, actor, now)
     return update
 
 
@@ -156,7 +158,7 @@ def report_completion(
         "reported_done_on": policy.today(now),
     }
     _move(assignment, Action.REPORT_COMPLETION, actor, now, values, note.strip())
-    roll_up_progress(assignment.parent, actor, now)
+    events.completion_reported.send(assignment, actor=actor, now=now)
     return update
 
 
@@ -171,7 +173,6 @@ def confirm_completion(assignment: Assignment, actor: Actor, now: datetime, note
         "completed_late": is_late(completed_on, assignment.deadline),
     }
     _move(assignment, Action.CONFIRM, actor, now, values, note)
-    roll_up_progress(assignment.parent, actor, now)
 
 
 def return_for_rework(assignment: Assignment, actor: Actor, reason: str, now: datetime) -> None:
@@ -227,21 +228,3 @@ def reopen(assignment: Assignment, actor: Actor, reason: str, now: datetime) -> 
         "reported_done_on": None,
     }
     _move(assignment, Action.REOPEN, actor, now, values, reason.strip())
-
-
-def roll_up_progress(parent: Assignment | None, actor: Actor, now: datetime) -> None:
-    """A delegating assignment's progress is the mean of its children's, up the chain."""
-    while parent is not None:
-        children = [c for c in parent.children if c.state != S.CANCELLED]
-        if not children or parent.state not in _WORKABLE:
-            return
-        mean = round(
-            sum(100 if c.state == S.DONE else c.progress for c in children) / len(children)
-        )
-        values = {"progress": mean}
-        if parent.state == S.NOT_STARTED and mean > 0:
-            values["state"] = S.IN_PROGRESS
-        changes = audit.set_fields(parent, values)
-        if changes:
-            audit.record(actor, "assignment.roll_up", parent, now, changes)
-        parent = parent.parent

@@ -112,7 +112,8 @@ def delegate(
     now: datetime,
     deadline: date | None = None,
 ) -> list[Assignment]:
-    """An agency passes its assignment down to agencies below it; their progress rolls up."""
+    """An agency passes its assignment down to agencies below it, in the same role; their
+    progress rolls up (work.rollup)."""
     require_aware(now)
     require_agency_side(actor, parent.agency_id)
     if not can_delegate(parent):
@@ -136,7 +137,7 @@ def delegate(
     _refuse_duplicates(parent.task, agencies)
     return [
         _new_assignment(
-            Assignment(task=parent.task, agency=agency, role=AssignmentRole.LEAD, parent=parent),
+            Assignment(task=parent.task, agency=agency, role=parent.role, parent=parent),
             effective,
             actor,
             now,
