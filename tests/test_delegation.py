@@ -127,8 +127,8 @@ def test_the_migration_repairs_roles_delegated_before_the_rule(delegated, app):
         .values(role=wrong)
     )
     db.session.commit()
-    downgrade(revision="0007_task_summary")
-    upgrade(revision="0010_followup_delegated_role")
+    downgrade(revision="0012_security")
+    upgrade(revision="0013_followup_delegated_role")
     upgrade(revision="heads")
     db.session.expire_all()
     assert {c.role for c in children} == {role}

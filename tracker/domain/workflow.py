@@ -158,7 +158,6 @@ def report_completion(
         "reported_done_on": policy.today(now),
     }
     _move(assignment, Action.REPORT_COMPLETION, actor, now, values, note.strip())
-    events.completion_reported.send(assignment, actor=actor, now=now)
     return update
 
 

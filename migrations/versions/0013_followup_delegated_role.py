@@ -1,7 +1,7 @@
 """delegated assignments take their parent's role
 
-Revision ID: 0010_followup_delegated_role
-Revises: 0007_task_summary
+Revision ID: 0013_followup_delegated_role
+Revises: 0012_security
 
 Delegation used to make every delegated assignment a lead, even under a supporting parent. The
 rule is now that delegated work keeps its parent's role (tracker.domain.work.rollup): this
@@ -11,8 +11,8 @@ repairs the rows already there, one level of the hierarchy per pass. No schema c
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_followup_delegated_role"
-down_revision = "0007_task_summary"
+revision = "0013_followup_delegated_role"
+down_revision = "0012_security"
 branch_labels = None
 depends_on = None
 
