@@ -169,7 +169,8 @@ def confirm_completion(assignment: Assignment, actor: Actor, now: datetime, note
     values = {
         "state": S.DONE,
         "completed_on": completed_on,
-        "completed_late": is_late(completed_on, assignment.deadline),
+        # CONFIRM only leaves AWAITING, where the report of completion set the day.
+        "completed_late": completed_on is not None and is_late(completed_on, assignment.deadline),
     }
     _move(assignment, Action.CONFIRM, actor, now, values, note)
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from docx import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
@@ -120,7 +121,7 @@ def docx_bytes(
     document.styles["Normal"].font.size = Pt(11)
     for index, text in enumerate(heading):
         paragraph = document.add_paragraph()
-        paragraph.alignment = 1  # centre
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(plain_text(text))
         run.bold = index == 0
         run.font.size = Pt(14 if index == 0 else 12)

@@ -176,7 +176,7 @@ def overall_figures(scope: Scope) -> Overall:
 
 def total_counts(per_group: dict) -> dict[TimeStatus, int]:
     """The sum of grouped counts (the overall figures, without another query)."""
-    total = Counter()
+    total: Counter[TimeStatus] = Counter()
     for counts in per_group.values():
         total.update(counts)
     return {status: total.get(status, 0) for status in TimeStatus}
@@ -222,7 +222,8 @@ def weekly_trend(scope: Scope, weeks: int = 12, overdue_days: Counter | None = N
         overdue_days = overdue_by_deadline(scope)
     late_days = Counter({d: n for d, n in overdue_days.items() if since <= d <= scope.today})
     late_days.update(dict(db.session.execute(done_late).all()))
-    by_week_done, by_week_late = Counter(), Counter()
+    by_week_done: Counter[int] = Counter()
+    by_week_late: Counter[int] = Counter()
     for day, count in db.session.execute(completed):
         by_week_done[(day - first).days // 7] += count
     for day, count in late_days.items():
@@ -249,4 +250,4 @@ def recent_documents(scope: Scope, top: int) -> tuple[list[Document], int]:
         stmt = stmt.where(Document.id == scope.document_id)
     total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
     latest = stmt.order_by(Document.created_at.desc(), Document.id.desc()).limit(top)
-    return list(db.session.scalars(latest)), total
+    return list(db.session.scalars(latest)), total or 0

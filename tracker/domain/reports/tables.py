@@ -71,7 +71,7 @@ def notice_rows(scope: Scope) -> list[NoticeRow]:
         .order_by(Task.ordinal, Task.id, Assignment.role, Agency.name, Assignment.id)
     )
     return [
-        NoticeRow(*row[:8], TimeStatus(row[8]) if row[8] else None, *row[9:])
+        NoticeRow(*(*row[:8], TimeStatus(row[8]) if row[8] else None, *row[9:]))
         for row in db.session.execute(stmt)
     ]
 

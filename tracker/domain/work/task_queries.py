@@ -60,7 +60,7 @@ def tasks_in_status(status: TimeStatus, today: date, due_soon_days: int):
             )
         ]
     )
-    condition = Task.id.in_(candidates)
+    condition: sa.ColumnElement[bool] = Task.id.in_(candidates)
     worse = [
         time_status_predicate(s, Assignment, today, due_soon_days)
         for s in SEVERITY[: SEVERITY.index(status)]
@@ -123,7 +123,7 @@ class TaskPage:
 
 def _count(query) -> int:
     matching = query.order_by(None).subquery()
-    return db.session.scalar(sa.select(sa.func.count()).select_from(matching))
+    return db.session.scalar(sa.select(sa.func.count()).select_from(matching)) or 0
 
 
 def _ids_and_total(query, status_filter: bool, limit: int, offset: int) -> tuple[list[int], int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -45,7 +46,7 @@ def refresh_task_summaries(session: Session, task_ids: Iterable[int] | None = No
 
 def _refresh_chunk(session: Session, task_ids: tuple[int, ...]) -> int:
     conn = session.connection()
-    task, assignment = Task.__table__, Assignment.__table__
+    task, assignment = cast(sa.Table, Task.__table__), cast(sa.Table, Assignment.__table__)
     stored = conn.execute(
         sa.select(task.c.id, task.c.has_lead, task.c.done_status)
         .where(task.c.id.in_(task_ids))
