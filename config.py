@@ -130,6 +130,14 @@ class Config:
     DIGEST_TIME = os.environ.get("DIGEST_TIME", "07:30")
     ACCESS_LINK_DAYS = _env_int("ACCESS_LINK_DAYS", 14)
 
+    # The official reports' letterhead (NĐ 30/2020): blank ones are printed as lines to fill.
+    REPORT_PARENT_BODY = os.environ.get("REPORT_PARENT_BODY", "")  # cơ quan chủ quản
+    REPORT_ISSUING_BODY = os.environ.get("REPORT_ISSUING_BODY", "")
+    REPORT_SYMBOL = os.environ.get("REPORT_SYMBOL", "BC")  # ký hiệu: Số: …/BC-VP
+    REPORT_PLACE = os.environ.get("REPORT_PLACE", "")  # địa danh
+    REPORT_SIGNER_TITLE = os.environ.get("REPORT_SIGNER_TITLE", "")
+    REPORT_SIGNER_NAME = os.environ.get("REPORT_SIGNER_NAME", "")
+
     # Sessions and login.
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

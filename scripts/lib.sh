@@ -41,3 +41,22 @@ ensure_ocr() {  # scanned PDFs are read with Tesseract's Vietnamese model (Debia
     echo "(scanned PDFs will be refused with a clear message until it is installed)" >&2
   fi
 }
+
+# Debian packages the application itself needs: Pango for WeasyPrint (the PDF reports), and
+# Liberation Serif, the face with Times New Roman's metrics (Debian has no Times New Roman;
+# fonts-liberation2 has every Vietnamese glyph). Installed when missing, as root.
+RUNTIME_DEBS=(libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2)
+
+ensure_debs() {  # the packages named, installed with apt-get when one is missing
+  local missing=()
+  for deb in "$@"; do
+    dpkg-query -W -f='${Status}' "$deb" 2>/dev/null | grep -q "ok installed" || missing+=("$deb")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "== installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" != 0 ]; then
+    echo "missing Debian packages: sudo apt-get install ${missing[*]}" >&2; return 1
+  fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") \
+    >/tmp/tracker-apt.log 2>&1 || { echo "apt-get failed, see /tmp/tracker-apt.log" >&2; return 1; }
+}

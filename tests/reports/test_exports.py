@@ -70,3 +70,24 @@ def test_scoreboard_csv_and_xlsx(notice, office, login, fixed_now, agencies):
     book = load_workbook(io.BytesIO(client.get("/reports/scoreboard.xlsx" + query).data))
     names = [row[1] for row in book.active.iter_rows(values_only=True) if row[0] == 1]
     assert names == [agencies[notice.codes["A"]].name]
+
+
+def test_xlsx_filters_prints_and_percents(notice, office, login, fixed_now, agencies):
+    client = login(office)
+    data = client.get("/reports/scoreboard.xlsx?period=quarter&year=2026&number=2").data
+    sheet = load_workbook(io.BytesIO(data)).active
+    header = next(row for row in sheet.iter_rows() if row[0].value == "Xếp hạng")
+    line = header[0].row
+    assert sheet.auto_filter.ref == f"A{line}:H{sheet.max_row}"
+    assert sheet.page_setup.orientation == "landscape"
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 == "9"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == f"${line}:${line}"
+    first = sheet.cell(row=line + 1, column=8)
+    assert first.value == 1.0 and first.number_format == "0.0%"
+    notice_sheet = load_workbook(
+        io.BytesIO(client.get(f"/reports/notices/{notice.document.id}.xlsx").data)
+    ).active
+    shares = [row[7] for row in notice_sheet.iter_rows() if row[2].value and row[7].value == 0.4]
+    assert len(shares) == 1 and shares[0].number_format == "0.0%"

@@ -91,6 +91,9 @@ MY_GETS = {
     "reports.notice": (READ_ALL, 200),  # the officer's agencies have no task in it
     "reports.notice_docx": (READ_ALL, 200),
     "reports.notice_xlsx": (READ_ALL, 200),
+    "reports.notice_official": (READ_ALL, 200),
+    "reports.period": (LOGGED_IN, 200),
+    "reports.period_official": (LOGGED_IN, 200),
     "reports.calendars": (LOGGED_IN, 200),
     "reports.api_tokens": (LOGGED_IN, 200),
     "reports.calendar_feed": ("public", 404),  # a made-up secret
@@ -183,6 +186,7 @@ def setting(world, agencies, make_user, app):
         "agency_id": agencies["h-trangdinh"].id,
         "user_id": world.officer.id,
         "token": "not-a-real-token",
+        "kind": "docx",
     }
     users = {
         "admin": world.admin,

@@ -18,6 +18,7 @@ from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from tracker.domain.text import without_control_characters
 
@@ -74,8 +75,11 @@ def xlsx_bytes(
     *,
     heading: Sequence[str] = (),
     widths: Sequence[int] = (),
+    percent_columns: Sequence[int] = (),
 ) -> bytes:
-    """One worksheet: optional heading lines, a bold header row, then the rows."""
+    """One worksheet: optional heading lines, a bold header row, then the rows; filters on the
+    header row; printed on A4 landscape, fitted to the page width, the header row repeated on
+    every page. Columns in `percent_columns` (from 0) hold shares (0.5) shown as percents."""
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
@@ -85,10 +89,12 @@ def xlsx_bytes(
         sheet.cell(row=line, column=1).font = Font(bold=True, size=13)
         line += 1
     line += 1 if heading else 0
+    header_line = line
     for column, header in enumerate(headers, start=1):
         cell = sheet.cell(row=line, column=column)
         _set_cell(cell, str(header))
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
     sheet.freeze_panes = sheet.cell(row=line + 1, column=1)
     for row in rows:
         line += 1
@@ -96,11 +102,27 @@ def xlsx_bytes(
             cell = sheet.cell(row=line, column=column)
             _set_cell(cell, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if column - 1 in percent_columns:
+                cell.number_format = "0.0%"
     for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = width
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    _print_setup(sheet, header_line, line, len(headers))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _print_setup(sheet, header_line: int, last_line: int, columns: int) -> None:
+    last = get_column_letter(max(columns, 1))
+    sheet.auto_filter.ref = f"A{header_line}:{last}{max(last_line, header_line)}"
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_line}:{header_line}"
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
 def docx_bytes(

@@ -40,10 +40,11 @@ def _heading(document: Document, scope: Scope) -> list[str]:
     ]
 
 
-def _table(rows: list[NoticeRow]) -> tuple[list[str], list[list]]:
+def _table(rows: list[NoticeRow], *, share: bool = False) -> tuple[list[str], list[list]]:
+    """Headers and rows; the progress as a share (0.4) for a percent cell when `share`."""
     headers = [
         _("No."), _("Directive text"), _("Agency"), _("Role"), _("Deadline"), _("Status"),
-        _("Completed on"), _("Progress (percent)"), _("Latest report"),
+        _("Completed on"), _("Progress") if share else _("Progress (percent)"), _("Latest report"),
     ]  # fmt: skip
     body = [
         [
@@ -54,7 +55,7 @@ def _table(rows: list[NoticeRow]) -> tuple[list[str], list[list]]:
             row.deadline,
             status_label(row),
             row.completed_on,
-            row.progress,
+            row.progress / 100 if share else row.progress,
             row.latest_note or "",
         ]
         for row in rows
@@ -81,13 +82,14 @@ def notice(document_id: int):
 @login_required
 def notice_xlsx(document_id: int):
     document, scope, rows = _report(document_id)
-    headers, body = _table(rows)
+    headers, body = _table(rows, share=True)
     data = exports.xlsx_bytes(
         _("Report"),
         headers,
         body,
         heading=_heading(document, scope),
         widths=(6, 50, 28, 12, 12, 22, 12, 10, 60),
+        percent_columns=(7,),
     )
     return download(data, f"bao-cao-{document.number}.xlsx", exports.XLSX_TYPE)
 

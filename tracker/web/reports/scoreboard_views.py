@@ -69,14 +69,16 @@ def _board() -> tuple[Period, list[ScoreRow]]:
     return period, scoreboard(scope, period.start, period.end)
 
 
-def _table(rows: list[ScoreRow]) -> tuple[list[str], list[list]]:
+def _table(rows: list[ScoreRow], *, share: bool = False) -> tuple[list[str], list[list]]:
+    """Headers and rows; the rate as a share (0.5) for a percent cell when `share`, else as a
+    number of percent (50.0) for CSV."""
     headers = [
         _("Rank"), _("Agency"), _("Number assigned"), _("Done on time"), _("Done late"),
-        _("Open"), _("Overdue"), _("On-time rate (percent)"),
+        _("Open"), _("Overdue"), _("On-time rate") if share else _("On-time rate (percent)"),
     ]  # fmt: skip
     body = [
         [r.rank, r.agency_name, r.assigned, r.done_on_time, r.done_late, r.open, r.overdue,
-         None if r.rate is None else round(r.rate * 100, 1)]
+         None if r.rate is None else (r.rate if share else round(r.rate * 100, 1))]
         for r in rows
     ]  # fmt: skip
     return headers, body
@@ -112,13 +114,14 @@ def scoreboard_page():
 @login_required
 def scoreboard_xlsx():
     period, rows = _board()
-    headers, body = _table(rows)
+    headers, body = _table(rows, share=True)
     data = exports.xlsx_bytes(
         _("Scoreboard"),
         headers,
         body,
         heading=[_title(period)],
         widths=(8, 40, 10, 12, 12, 10, 10, 14),
+        percent_columns=(7,),
     )
     return download(data, f"xep-hang-{period.start}-{period.end}.xlsx", exports.XLSX_TYPE)
 
