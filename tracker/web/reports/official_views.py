@@ -9,14 +9,12 @@ from flask_login import login_required
 
 from tracker.domain.clock import zone
 from tracker.domain.errors import InvalidInput
+from tracker.domain.labels import ASSIGNMENT_ROLE_LABELS, STATE_LABELS, TIME_STATUS_LABELS
 from tracker.domain.reports import exports, official, official_content, official_docx, official_pdf
 from tracker.domain.reports.figures import Scope
 from tracker.domain.reports.periods import default_period, parse_period, period_choices
-from tracker.domain.workflow import STATE_LABELS
 from tracker.web.access import current_actor, visible_document_or_404
 from tracker.web.clock import policy, request_now
-from tracker.web.formatting import TIME_STATUS_LABELS
-from tracker.web.labels import ASSIGNMENT_ROLE_LABELS
 from tracker.web.reports.blueprint import bp
 from tracker.web.reports.downloads import download
 
