@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from flask_babel import Babel
 from flask_login import LoginManager
@@ -10,7 +10,7 @@ from flask_mail import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import CursorResult, MetaData, Result
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -39,3 +39,9 @@ login_manager = LoginManager()
 mail = Mail()
 csrf = CSRFProtect()
 babel = Babel()
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed (Session.execute is typed as returning a plain
+    Result, which has no row count; for those statements it is a CursorResult)."""
+    return cast(CursorResult[Any], result).rowcount

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
 from tracker.reminders.mime import MailParts, message_id
-from tracker.reminders.smtp import describe, is_temporary, reply, send_one
+from tracker.reminders.smtp import TrackerConnection, describe, is_temporary, reply, send_one
 
 log = logging.getLogger("tracker.mail")
 
@@ -60,7 +60,7 @@ def _split(refused: dict, envelope: list[str]) -> Outcome:
     return outcome
 
 
-def attempt(conn: smtplib.SMTP, parts: MailParts, sender: str, now: datetime) -> Outcome:
+def attempt(conn: TrackerConnection, parts: MailParts, sender: str, now: datetime) -> Outcome:
     """Send `parts` once over `conn`, to the recipients still missing it."""
     envelope = parts.envelope
     try:

@@ -107,9 +107,10 @@ def group_digest(
             item.state, item.deadline, today, due_soon_days, reported_done_on=item.reported_done_on
         )
         deadline = item.deadline.strftime("%d/%m/%Y") if item.deadline else no_deadline
-        status_text = status_labels.get(status, "")
+        status_text = status_labels.get(status, "") if status is not None else ""
         row = DigestRow(item, status_text, state_labels[item.state], links(item), deadline)
-        sections.get(urgency(item.state, status), groups.later).append(row)
+        bucket = urgency(item.state, status)
+        (sections.get(bucket, groups.later) if bucket else groups.later).append(row)
     return groups
 
 
@@ -191,7 +192,7 @@ def build_escalation(item: OpenItem, agency_name, today, link, locale) -> BuiltM
     )
 
 
-EVENT_SUBJECTS = {
+EVENT_SUBJECTS: dict[str, Callable[..., str]] = {
     "assignment_created": lambda title, **_kw: _("New assignment: %(title)s", title=title),
     "assignment_returned": lambda title, **_kw: _("Returned for rework: %(title)s", title=title),
     "extension_approved": lambda title, deadline, **_kw: _(

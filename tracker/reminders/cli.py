@@ -6,6 +6,7 @@ import contextlib
 import logging
 import signal
 from datetime import datetime
+from typing import Any, cast
 
 import click
 import sqlalchemy as sa
@@ -103,7 +104,7 @@ def scheduler_command(no_catch_up):
     from tracker.reminders.scheduler import build_scheduler, run_as_leader
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    app = current_app._get_current_object()
+    app = cast(Any, current_app)._get_current_object()  # the real app, for the scheduler's threads
     lease = LeaderLease()
     scheduler = build_scheduler(app, lease)
 

@@ -100,6 +100,8 @@ def recipients_by_agency(agency_ids: Iterable[int] | None = None) -> dict[int, l
     seen: set[tuple[int, str]] = set()
     for query in (contacts, officers):
         for agency_id, email, locale in db.session.execute(query):
+            if agency_id is None:  # both queries exclude it; the type cannot say so
+                continue
             if (agency_id, email.lower()) not in seen:
                 seen.add((agency_id, email.lower()))
                 result[agency_id].append(Recipient(email, locale or "vi"))
@@ -121,7 +123,8 @@ def head_contacts(agency_ids: Iterable[int]) -> dict[int, str]:
 
 def existing_keys(keys: Iterable[str], chunk: int = 500) -> set[str]:
     """The dedup keys among `keys` already in the outbox (a query per 500 keys)."""
-    keys, found = list(dict.fromkeys(keys)), set()
+    keys = list(dict.fromkeys(keys))
+    found: set[str] = set()
     for start in range(0, len(keys), chunk):
         part = keys[start : start + chunk]
         found.update(

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from tracker.extensions import db
+from tracker.extensions import db, rows_changed
 from tracker.models import SchedulerLease
 
 #: the advisory lock's key: any fixed 64-bit number unique to this use
@@ -36,7 +36,7 @@ class LeaderLease:
         self.name = name
         self.holder = holder or default_holder()
         self.ttl = ttl or timedelta(minutes=3)
-        self._lock_conn = None
+        self._lock_conn: sa.Connection | None = None
 
     def acquire(self, now: datetime) -> bool:
         """True when this process is the leader until now + ttl (renewing the row)."""
@@ -52,7 +52,7 @@ class LeaderLease:
             stmt = stmt.where(takeable)
         values = {"holder": self.holder, "expires_at": now + self.ttl}
         try:
-            if db.session.execute(stmt.values(**values)).rowcount == 0:
+            if rows_changed(db.session.execute(stmt.values(**values))) == 0:
                 exists = db.session.get(SchedulerLease, self.name)
                 if exists is not None:
                     db.session.rollback()
@@ -80,6 +80,8 @@ class LeaderLease:
         return bool(got)
 
     def _still_locked(self) -> bool:
+        if self._lock_conn is None:
+            return False
         try:
             count = self._lock_conn.scalar(
                 sa.text(

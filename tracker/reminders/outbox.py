@@ -7,7 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from tracker.extensions import db
+from tracker.extensions import db, rows_changed
 from tracker.models import Notification, NotificationStatus
 
 #: what a HELD row says, on the outbox page and in last_error
@@ -137,4 +137,4 @@ def requeue(now: datetime, statuses, *, kind: str | None = None, with_accounts=T
         "retry_until": None,
         "refused_to": {},
     }
-    return db.session.execute(stmt.values(**values)).rowcount
+    return rows_changed(db.session.execute(stmt.values(**values)))

@@ -173,6 +173,7 @@ def plan_deadline_mails(now, settings, cal: WorkCalendar, links: LinkFactory):
         end_of_deadline = settings.send_instant(item.deadline + timedelta(days=1)).replace(
             hour=0, minute=0
         )
+        cc: tuple[str, ...]
         if kind == "escalation":
             groups = {"vi": [heads.get(item.agency_id) or settings.office_email]}
             cc = (settings.office_email,)

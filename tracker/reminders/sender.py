@@ -25,6 +25,7 @@ import smtplib
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import sqlalchemy as sa
 
@@ -34,7 +35,7 @@ from tracker.reminders.attempt import attempt, record_outcome
 from tracker.reminders.links import with_links
 from tracker.reminders.mime import MailParts, message_id
 from tracker.reminders.settings import ReminderSettings
-from tracker.reminders.smtp import SmtpSettings, close, connect, describe
+from tracker.reminders.smtp import SmtpSettings, TrackerConnection, close, connect, describe
 from tracker.reminders.upkeep import drop_stale, hold_pending, unhold
 
 N = Notification
@@ -88,6 +89,7 @@ def claim(now: datetime, limit: int, lease: timedelta) -> list[MailParts]:
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
+    chosen: list[int] | sa.ScalarSelect[Any]
     if db.session.connection().dialect.name == "postgresql":
         # Lock first, then update: in UPDATE … WHERE id IN (SELECT … LIMIT … SKIP LOCKED)
         # PostgreSQL may run the subquery more than once, each run skipping the rows the last
@@ -122,7 +124,7 @@ def _fast_commit() -> None:
         conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
 
 
-_table = N.__table__
+_table = cast(sa.Table, N.__table__)
 _MARK_SENT = (
     sa.update(_table)
     .where(_table.c.id == sa.bindparam("row_id"))
@@ -180,7 +182,7 @@ def release(ids: list[int], error: str) -> None:
 
 
 def send_batch(
-    conn: smtplib.SMTP, batch: list[MailParts], clock, settings, report, should_stop
+    conn: TrackerConnection, batch: list[MailParts], clock, settings, report, should_stop
 ) -> bool:
     """Send a claimed batch over `conn`; False when the connection broke or `should_stop()`
     (the rest released, uncharged: never tried). The claim is renewed every third of its

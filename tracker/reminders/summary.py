@@ -57,7 +57,7 @@ def summary_data(now, settings: ReminderSettings, week: str) -> builders.Summary
         if item.state == WorkState.AWAITING_CONFIRMATION:
             awaiting.append((names[item.agency_id], item))
         if status == TimeStatus.OVERDUE:
-            overdue.append((names[item.agency_id], item, (today - item.deadline).days))
+            overdue.append((names[item.agency_id], item, (today - (item.deadline or today)).days))
     overdue.sort(key=lambda row: (-row[2], row[0]))
     awaiting.sort(key=lambda row: (row[1].reported_done_on or today, row[1].id))
     pending = db.session.scalar(

@@ -9,7 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 import sqlalchemy.orm
 
-from tracker.extensions import db
+from tracker.extensions import db, rows_changed
 from tracker.models import Notification, NotificationStatus
 from tracker.reminders.outbox import NO_MAIL_SERVER
 
@@ -24,7 +24,7 @@ def hold_pending(now: datetime) -> int:
         .where(N.status == PENDING, N.next_attempt_at <= now)
         .values(status=NotificationStatus.HELD, last_error=NO_MAIL_SERVER, claimed_until=None)
     )
-    return result.rowcount
+    return rows_changed(result)
 
 
 def unhold(now: datetime) -> int:
@@ -35,7 +35,7 @@ def unhold(now: datetime) -> int:
         .where(N.status == NotificationStatus.HELD, N.last_error == NO_MAIL_SERVER)
         .values(status=PENDING, next_attempt_at=now, claimed_until=None, last_error=None)
     )
-    return result.rowcount
+    return rows_changed(result)
 
 
 #: what a dropped row says
@@ -49,11 +49,15 @@ def drop_stale(now: datetime) -> int:
     """Drop unsent mail that is no longer worth sending: past its useful_until, or a digest or
     summary a newer one of the same agency and language replaces; the caller commits."""
     unsent = N.status.in_([PENDING, NotificationStatus.HELD])
-    dropped = db.session.execute(
-        sa.update(N)
-        .where(unsent, N.useful_until.is_not(None), N.useful_until <= now)
-        .values(status=NotificationStatus.DROPPED, last_error=NO_LONGER_USEFUL, claimed_until=None)
-    ).rowcount
+    dropped = rows_changed(
+        db.session.execute(
+            sa.update(N)
+            .where(unsent, N.useful_until.is_not(None), N.useful_until <= now)
+            .values(
+                status=NotificationStatus.DROPPED, last_error=NO_LONGER_USEFUL, claimed_until=None
+            )
+        )
+    )
     newer = sa.orm.aliased(N)
     replaced = (
         sa.select(newer.id)
@@ -65,10 +69,12 @@ def drop_stale(now: datetime) -> int:
         )
         .exists()
     )
-    dropped += db.session.execute(
-        sa.update(N)
-        .where(unsent, N.kind.in_(SUPERSEDABLE), replaced)
-        .values(status=NotificationStatus.DROPPED, last_error=SUPERSEDED, claimed_until=None),
-        execution_options={"synchronize_session": False},
-    ).rowcount
+    dropped += rows_changed(
+        db.session.execute(
+            sa.update(N)
+            .where(unsent, N.kind.in_(SUPERSEDABLE), replaced)
+            .values(status=NotificationStatus.DROPPED, last_error=SUPERSEDED, claimed_until=None),
+            execution_options={"synchronize_session": False},
+        )
+    )
     return dropped
