@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import secrets
 from datetime import date
 from pathlib import Path
 
@@ -105,19 +106,28 @@ def read_command(path: Path, as_json: bool, issued_on, agencies_csv: Path | None
 @click.option(
     "--accept-early-deadlines", is_flag=True, help="Keep deadlines before the notice's date."
 )
-def import_command(path: Path, issued_on, accept_early_deadlines: bool):
+@click.option(
+    "--allow-duplicate",
+    is_flag=True,
+    help="Import a second copy of a notice the tracker already has (recorded on the copy).",
+)
+def import_command(path: Path, issued_on, accept_early_deadlines: bool, allow_duplicate: bool):
     """Read FILE and create its document, tasks and assignments (registry agencies only).
-    Importing the same file twice creates nothing the second time."""
+    A notice already in the tracker (the same file, the same issuer, number and date, or
+    nearly the same text) is refused with exit status 1 unless --allow-duplicate."""
     from tracker.domain.notices.draft import draft_from_reading
+    from tracker.domain.notices.duplicates import DuplicateNotice
     from tracker.domain.notices.importing import confirm_import, find_imported, store_original
 
     text, data, reading = _read(path, _registry(None), issued_on)
     key = "cli-" + hashlib.sha256(data).hexdigest()[:60]
     existing = find_imported(key)
+    if existing is not None and not allow_duplicate:
+        raise click.ClickException(_duplicate_message(path, existing))
     if existing is not None:
-        click.echo(f"Already imported as document {existing.id} ({existing.number}).")
-        return
+        key = f"{key[:48]}-{secrets.token_hex(6)}"  # a copy on purpose: a key of its own
     draft = draft_from_reading(reading, text)
+    draft.allow_duplicate = allow_duplicate
     for directive in draft.directives:
         directive.accept_early = accept_early_deadlines
     original = store_original(path.name, data, current_app.config["UPLOAD_DIR"])
@@ -126,9 +136,18 @@ def import_command(path: Path, issued_on, accept_early_deadlines: bool):
     except DomainError as error:
         db.session.rollback()
         Path(current_app.config["UPLOAD_DIR"], original.stored_name).unlink(missing_ok=True)
+        if isinstance(error, DuplicateNotice):
+            raise click.ClickException(_duplicate_message(path, error.existing)) from error
         raise click.ClickException(f"{path}: {error.message} ({error.field})") from error
     db.session.commit()
     _print_created(outcome.document)
+
+
+def _duplicate_message(path: Path, existing) -> str:
+    return (
+        f"{path}: already in the tracker as document {existing.id} ({existing.number}); "
+        "nothing imported. Run again with --allow-duplicate to import a second copy on purpose."
+    )
 
 
 def _print_created(document) -> None:

@@ -67,3 +67,13 @@ def post_review(client, url: str, action: str, **changes):
             fields.setlist(name, value if isinstance(value, list) else [value])
     fields["action"] = action
     return client.post(url, data=fields)
+
+
+@pytest.fixture
+def office_headers(office, now, app):
+    from tracker.domain.accounts.tokens import create_token
+
+    app.config["FIXED_NOW"] = now
+    _token, secret = create_token(office, "tests", now)
+    db.session.commit()
+    return {"Authorization": f"Bearer {secret}"}

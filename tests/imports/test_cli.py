@@ -74,7 +74,7 @@ def test_import_creates_once_with_the_original(app, runner, agencies):
     assert "Created document" in result.output and "ca-tinh" in result.output
     assert count(Document) == 1 and count(Task) == 6 and count(Assignment) > 0
     again = runner.invoke(args=["notices", "import", str(SAMPLE)])
-    assert again.exit_code == 0 and "Already imported" in again.output
+    assert again.exit_code == 1 and "already in the tracker" in again.output
     assert count(Document) == 1
     stored = Path(app.config["UPLOAD_DIR"]).iterdir()
     assert [p.read_bytes() for p in stored] == [SAMPLE.read_bytes()]

@@ -47,6 +47,7 @@ API_WRITES = [
         "return_for_rework",
         "request_extension",
         "decide_extension",
+        "import_notice",
     ]
 ]
 

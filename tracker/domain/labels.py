@@ -173,6 +173,7 @@ FIELD_LABELS = {
     "recurrence": _l("Recurrence"),
     "priority": _l("Priority"),
     "tasks": _l("Tasks"),
+    "duplicate_of": _l("Imported on purpose again; the notice already there"),
     "code": _l("Code"),
     "name": _l("Name"),
     "level": _l("Level"),

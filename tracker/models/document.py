@@ -33,10 +33,19 @@ class Document(Model):
     original_content_type: Mapped[str | None] = mapped_column(sa.String(100))
     #: unique per confirmed import, so confirming the same review twice creates nothing twice
     import_key: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    #: the number as compared for duplicates (notices.duplicates.number_key), kept by the domain
+    number_key: Mapped[str] = mapped_column(
+        sa.String(100), index=True, default="", server_default=""
+    )
+    #: a fingerprint of the full text (notices.duplicates.text_key); none without text
+    text_key: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+    #: set when the office chose to import this notice although it repeats that one
+    duplicate_of_id: Mapped[int | None] = mapped_column(sa.ForeignKey("document.id"))
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     created_by: Mapped[User | None] = relationship()
+    duplicate_of: Mapped[Document | None] = relationship(remote_side=[id])
     tasks: Mapped[list[Task]] = relationship(back_populates="document", order_by="Task.ordinal")
 
     def __repr__(self) -> str:

@@ -73,6 +73,8 @@ class NoticeDraft:
     directives: list[DraftDirective] = field(default_factory=list)
     full_text: str = ""
     flags: list[str] = field(default_factory=list)  #: the reader's flag codes for the notice
+    #: the officer chose to import it although the tracker already has it (notices.duplicates)
+    allow_duplicate: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON data (dates as ISO strings)."""
@@ -88,6 +90,7 @@ class NoticeDraft:
             directives=[_directive_from_json(d) for d in data["directives"]],
             full_text=data.get("full_text", ""),
             flags=list(data.get("flags", [])),
+            allow_duplicate=bool(data.get("allow_duplicate")),
         )
 
 

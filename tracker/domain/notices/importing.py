@@ -25,6 +25,7 @@ from tracker.domain.notices.draft import (
     NoticeDraft,
     early_deadlines,
 )
+from tracker.domain.notices.duplicates import DuplicateNotice, Match, find_duplicates
 from tracker.domain.permissions import Actor, require_office
 from tracker.domain.states import AgencyLevel, AssignmentRole, DocumentKind, Recurrence
 from tracker.domain.text import fold, nfc
@@ -116,6 +117,12 @@ def find_imported(import_key: str) -> Document | None:
     return db.session.scalar(sa.select(Document).where(Document.import_key == import_key))
 
 
+def draft_duplicates(draft: NoticeDraft) -> list[Match]:
+    """The notices already in the tracker that the draft repeats (notices.duplicates)."""
+    header = draft.header
+    return find_duplicates(header.issuer, header.number, header.issued_on, draft.full_text)
+
+
 def confirm_import(
     draft: NoticeDraft,
     actor: Actor,
@@ -124,8 +131,9 @@ def confirm_import(
     original: StoredOriginal | None = None,
 ) -> ImportOutcome:
     """Create the document, its tasks and assignments (and the new agencies the officer
-    accepted) in one transaction; the same import key twice creates nothing twice.
-    Flushes only: the caller commits."""
+    accepted) in one transaction; the same import key twice creates nothing twice. A notice
+    the tracker already has is refused (DuplicateNotice) unless the draft allows a second
+    copy, which the new document then records. Flushes only: the caller commits."""
     require_aware(now)
     require_office(actor)
     existing = find_imported(import_key)
@@ -135,9 +143,16 @@ def confirm_import(
     if problems:
         field, message = problems[0]
         raise InvalidInput(message, field=field)
+    duplicates = draft_duplicates(draft)
+    if duplicates and not draft.allow_duplicate:
+        ours = [m.document for m in duplicates if m.document.import_key == import_key]
+        if ours:  # this very import, committed by a concurrent request meanwhile
+            return ImportOutcome(ours[0], created=False)
+        raise DuplicateNotice(duplicates[0].document)
+    repeated = duplicates[0].document if duplicates else None
     try:
         with db.session.begin_nested():
-            document = _create_all(draft, actor, now, import_key, original)
+            document = _create_all(draft, actor, now, import_key, original, repeated)
     except IntegrityError:
         existing = find_imported(import_key)  # another request confirmed it meanwhile
         if existing is None:
@@ -152,6 +167,7 @@ def _create_all(
     now: datetime,
     import_key: str,
     original: StoredOriginal | None,
+    repeated: Document | None,
 ) -> Document:
     header = draft.header
     new_agencies = _create_accepted_agencies(draft, actor, now)
@@ -170,6 +186,7 @@ def _create_all(
         document.original_filename = original.filename
         document.original_stored_name = original.stored_name
         document.original_content_type = original.content_type
+    document.duplicate_of = repeated
     registry = _agencies_by_code(draft)
     for ordinal, directive in enumerate(draft.directives, start=1):
         _create_task(document, ordinal, directive, registry, new_agencies, actor, now)
@@ -178,7 +195,11 @@ def _create_all(
         "document.import",
         document,
         now,
-        {"tasks": (None, len(draft.directives)), "file": (None, original and original.filename)},
+        {
+            "tasks": (None, len(draft.directives)),
+            "file": (None, original and original.filename),
+            **({"duplicate_of": (None, repeated.id)} if repeated else {}),
+        },
     )
     db.session.flush()
     return document

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from tracker.domain import audit
 from tracker.domain.clock import require_aware
 from tracker.domain.errors import InvalidInput
+from tracker.domain.notices.duplicates import number_key, text_key
 from tracker.domain.permissions import Actor, require_office
 from tracker.domain.states import DocumentKind, Priority, Recurrence
 from tracker.domain.text import fold
@@ -62,6 +63,8 @@ def create_document(
         title=title.strip(),
         full_text=full_text or "",
         import_key=import_key,
+        number_key=number_key(number),
+        text_key=text_key(full_text),
         created_by_id=actor.user_id,
         created_at=now,
     )
@@ -79,6 +82,7 @@ def update_document(document: Document, actor: Actor, now: datetime, **values) -
         raise InvalidInput(_l("Enter the title."), field="title")
     changes = audit.set_fields(document, values)
     if changes:
+        document.number_key = number_key(document.number)
         audit.record(actor, "document.update", document, now, changes)
     return changes
 

@@ -4,7 +4,7 @@ The blueprint is in blueprint.py; each route module imports it and attaches its 
 imported here so that registering `bp` registers them all.
 """
 
-from tracker.web.api import routes_read, routes_write, views
+from tracker.web.api import routes_imports, routes_read, routes_write, views
 from tracker.web.api.blueprint import bp
 
-__all__ = ["bp", "routes_read", "routes_write", "views"]
+__all__ = ["bp", "routes_imports", "routes_read", "routes_write", "views"]

@@ -12,6 +12,7 @@ DOMAIN_STATUS = {
     "forbidden": 403,
     "invalid": 422,
     "not_found": 404,
+    "duplicate": 409,
 }
 
 
@@ -23,11 +24,15 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.fields = status, code, message, fields
 
 
-def error_response(status: int, code: str, message, fields: dict | None = None):
-    """The JSON error body with its status."""
+def error_response(
+    status: int, code: str, message, fields: dict | None = None, existing_id: int | None = None
+):
+    """The JSON error body with its status (and the object already there, for a duplicate)."""
     body = {"code": code, "message": str(message)}
     if fields:
         body["fields"] = {str(k): str(v) for k, v in fields.items()}
+    if existing_id is not None:
+        body["existing_document_id"] = existing_id
     return jsonify({"error": body}), status
 
 
@@ -38,4 +43,7 @@ def handle_api_error(error: ApiError):
 def handle_domain_error(error: DomainError):
     status = DOMAIN_STATUS.get(error.code, 422)
     fields = {error.field: error.message} if error.field else None
-    return error_response(status, error.code, error.message, fields)
+    existing = getattr(error, "existing", None)
+    return error_response(
+        status, error.code, error.message, fields, existing.id if existing is not None else None
+    )

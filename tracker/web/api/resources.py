@@ -66,6 +66,7 @@ EXTENSION_REQUEST = Schema("ExtensionRequest", {
 ERROR_BODY = Schema("ErrorBody", {
     "code": TEXT, "message": TEXT,
     "fields": Field("object", description="the message for each field that was refused"),
+    "existing_document_id": Field("integer", description="the notice already in the tracker"),
 })  # fmt: skip
 ERROR = Schema("Error", {"error": Field("object", required=True, items=ERROR_BODY)})
 

@@ -62,3 +62,6 @@ class ReviewForm(FlaskForm):
     title = TextAreaField(_l("Title"), validators=[Optional(), Length(max=2000)])
     kind = SelectField(_l("Kind of document"), choices=choices(KIND_LABELS))
     directives = FieldList(FormField(DirectiveForm))
+    allow_duplicate = BooleanField(
+        _l("Import it again as a second notice, on purpose (the choice is recorded)")
+    )

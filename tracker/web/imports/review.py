@@ -47,6 +47,7 @@ def form_data(draft: NoticeDraft, version: int) -> dict:
         "issued_on": header.issued_on,
         "title": header.title,
         "kind": header.kind,
+        "allow_duplicate": draft.allow_duplicate,
         "directives": [_directive_data(d) for d in draft.directives],
     }
 
@@ -82,6 +83,7 @@ def apply_form(draft: NoticeDraft, form: ReviewForm) -> None:
             setattr(header, name, (form[name].data or "").strip())
     if not form.issued_on.errors:
         header.issued_on = form.issued_on.data
+    draft.allow_duplicate = bool(form.allow_duplicate.data)
     for entry, directive in zip(form.directives, draft.directives, strict=False):
         _apply_directive(entry.form, directive)
 

@@ -14,6 +14,7 @@ from tracker.domain.notices import saved_drafts as import_drafts
 from tracker.domain.notices.draft import NoticeDraft, draft_from_reading, early_deadlines
 from tracker.domain.notices.importing import (
     confirm_import,
+    draft_duplicates,
     draft_problems,
     registry_refs,
     store_original,
@@ -88,6 +89,7 @@ def _render(row, draft: NoticeDraft, form: ReviewForm):
         draft=draft,
         form=form,
         early=early_deadlines(draft),
+        duplicates=draft_duplicates(draft),
         review=review,
     )
 
