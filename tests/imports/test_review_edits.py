@@ -155,3 +155,52 @@ def test_confirm_needs_a_number_and_text(officer, sample_text):
     assert response.status_code == 422
     assert 'id="number-error"' in page and 'id="directives-6-text-error"' in page
     assert count(Document) == 0 and not nothing_created()
+
+
+def test_a_new_agency_asks_for_its_address_and_parent_and_warns_without_one(officer):
+    url = start(officer, NOTICE)
+    page = officer.get(url).get_data(as_text=True)
+    assert 'name="directives-0-new_agencies-0-email"' in page
+    assert 'name="directives-0-new_agencies-0-parent"' in page
+    accepted = {
+        "directives-0-new_agencies-0-add": "y",
+        "directives-0-new_agencies-0-name": "Sở Khoa học và Công nghệ",
+    }
+    post_review(officer, url, "save", **accepted)
+    page = officer.get(url).get_data(as_text=True)
+    assert "Sở Khoa học và Công nghệ has no e-mail address: it will not be notified." in page
+    bad = post_review(
+        officer, url, "confirm", **accepted, **{"directives-0-new_agencies-0-email": "khcn@"}
+    )
+    assert bad.status_code == 422 and count(Document) == 0
+    assert "Not a valid e-mail address: khcn@" in bad.get_data(as_text=True)
+    post_review(
+        officer,
+        url,
+        "confirm",
+        **accepted,
+        **{
+            "directives-0-new_agencies-0-email": "khcn@langson.example",
+            "directives-0-new_agencies-0-parent": "ubnd-tinh",
+        },
+    )
+    agency = db.session.scalars(
+        sa.select(Agency).where(Agency.code == "so-khoa-hoc-va-cong-nghe")
+    ).one()
+    assert [c.email for c in agency.contacts] == ["khcn@langson.example"]
+    assert agency.parent.code == "ubnd-tinh"
+
+
+def test_the_review_names_chosen_agencies_mail_cannot_reach(officer, system, now):
+    from tracker.domain.agencies import create_agency
+
+    create_agency(system, now, code="bqlda", name="Ban Quản lý dự án tỉnh", level="department")
+    db.session.commit()
+    url = start(officer, NOTICE)
+    post_review(officer, url, "save", **{"directives-0-lead": ["ca-tinh", "bqlda"]})
+    page = officer.get(url).get_data(as_text=True)
+    box = page.split("Mail cannot reach these chosen agencies; they will not be notified:")[1]
+    assert "<li>Ban Quản lý dự án tỉnh: no e-mail address</li>" in box.split("</ul>")[0]
+    done = post_review(officer, url, "confirm")
+    shown = officer.get(done.headers["Location"]).get_data(as_text=True)
+    assert "These agencies were not notified, mail cannot reach them: Ban Quản lý dự án" in shown

@@ -18,6 +18,7 @@ from tracker.domain.states import (
     Recurrence,
     Role,
     TimeStatus,
+    Unreachable,
     UpdateKind,
     Urgency,
     WorkState,
@@ -207,6 +208,13 @@ MAIL_STATUS_LABELS = {
     NotificationStatus.FAILED: _l("Failed"),
     NotificationStatus.HELD: _l("Not sent: no mail server configured"),
     NotificationStatus.DROPPED: _l("Not sent: no longer useful"),
+    NotificationStatus.NO_RECIPIENT: _l("Not sent: the agency has no working e-mail address"),
+}
+
+#: why mail cannot reach an agency (tracker.domain.reachability)
+UNREACHABLE_LABELS = {
+    Unreachable.NO_ADDRESS: _l("no e-mail address"),
+    Unreachable.ADDRESS_REFUSED: _l("every address was refused by the mail server"),
 }
 
 #: the groups of an agency's own work (tracker.domain.work.my_work), most urgent first

@@ -118,3 +118,13 @@ class NotificationStatus(enum.StrEnum):
     FAILED = "failed"  #: refused for good, or still failing after the retry window; can be resent
     HELD = "held"  #: not sent: no mail server configured
     DROPPED = "dropped"  #: not sent: no longer useful (past its time, or superseded)
+    #: not sent: the agency has no working address (domain.reachability); kept so nobody
+    #: believes the agency was told
+    NO_RECIPIENT = "no_recipient"
+
+
+class Unreachable(enum.StrEnum):
+    """Why mail cannot reach an agency (tracker.domain.reachability)."""
+
+    NO_ADDRESS = "no_address"  #: no contact e-mail and no officer account
+    ADDRESS_REFUSED = "address_refused"  #: every contact address was refused for good

@@ -63,5 +63,8 @@ class AgencyContact(Model):
     email: Mapped[str] = mapped_column(sa.String(255))
     name: Mapped[str | None] = mapped_column(sa.String(255))
     is_head: Mapped[bool] = mapped_column(default=False)  #: receives escalations
+    #: when the mail server first refused this address for good (5xx); cleared by a new address
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    failing_reason: Mapped[str | None] = mapped_column(sa.String(500))  #: the server's answer
 
     agency: Mapped[Agency] = relationship(back_populates="contacts")

@@ -15,6 +15,7 @@ import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from tracker.domain.reachability import mark_refused_replies
 from tracker.extensions import db
 from tracker.models import Notification, NotificationStatus
 from tracker.reminders.mime import MailParts, message_id
@@ -94,6 +95,7 @@ def record_outcome(
     row.message_id = row.message_id or parts.message_id or message_id(row.id, row.dedup_key, domain)
     row.delivered_to = [*(row.delivered_to or []), *outcome.delivered]
     row.refused_to = {**(row.refused_to or {}), **outcome.permanent}
+    mark_refused_replies(outcome.permanent, now)  # 5xx: the contact fails (reachability)
     if outcome.delivered and row.sent_at is None:
         row.sent_at = now
     if outcome.temporary:

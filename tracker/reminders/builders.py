@@ -239,6 +239,8 @@ class SummaryData:
     overdue_url: str = ""
     awaiting_url: str = ""
     dashboard_url: str = ""
+    #: (agency name, reason code of domain.reachability.Unreachable): mail cannot reach them
+    unreachable: list[tuple[str, str]] = field(default_factory=list)
 
 
 #: the summary's columns, worst first, in the order the status rules rank them

@@ -84,8 +84,10 @@ def agency_names(agency_ids: Iterable[int] | None = None) -> dict[int, str]:
 
 
 def recipients_by_agency(agency_ids: Iterable[int] | None = None) -> dict[int, list[Recipient]]:
-    """Each agency's contacts (head first) then its active officers, without repeats."""
+    """Each agency's working contacts (head first) then its active officers, without repeats;
+    a contact refused for good (domain.reachability) is left out."""
     contacts = sa.select(AgencyContact.agency_id, AgencyContact.email, sa.literal("vi"))
+    contacts = contacts.where(AgencyContact.failing_since.is_(None))  # refused for good
     contacts = contacts.order_by(AgencyContact.agency_id, AgencyContact.is_head.desc())
     contacts = contacts.order_by(AgencyContact.id)
     officers = sa.select(User.agency_id, User.email, User.locale).where(

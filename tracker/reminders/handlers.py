@@ -11,10 +11,12 @@ from datetime import datetime
 from flask import current_app
 
 from tracker.domain import events
-from tracker.models import Assignment, ExtensionRequest
+from tracker.domain.reachability import unreachable_agencies
+from tracker.models import Assignment, ExtensionRequest, NotificationStatus
 from tracker.reminders import builders
 from tracker.reminders.due import OpenItem, recipients_by_agency
 from tracker.reminders.links import ACCESS_MARK
+from tracker.reminders.outbox import record_mail_once
 from tracker.reminders.planning import PlannedMail, by_locale, link_url, localised_key, record_plan
 from tracker.reminders.settings import ReminderSettings
 
@@ -38,7 +40,7 @@ def record_event_mail(kind: str, key: str, assignment: Assignment, now: datetime
     settings = ReminderSettings.from_config(current_app.config)
     recipients = recipients_by_agency([assignment.agency_id]).get(assignment.agency_id)
     if not recipients:
-        return 0
+        return record_unaddressed(kind, key, assignment, now, settings, **extra)
     # the token is made at delivery, for this assignment (tracker.reminders.links)
     url, item = link_url(settings, ACCESS_MARK, assignment.id), _item(assignment)
     planned = [
@@ -54,6 +56,24 @@ def record_event_mail(kind: str, key: str, assignment: Assignment, now: datetime
         for locale, emails in by_locale(recipients).items()
     ]
     return record_plan(planned, now)
+
+
+def record_unaddressed(kind, key, assignment: Assignment, now, settings, **extra) -> int:
+    """Record the mail the agency should have had, without recipient and never sent, with
+    why: the outbox then shows that it was not told (domain.reachability)."""
+    url, name = f"{settings.base_url}/assignments/{assignment.id}", assignment.agency.name
+    built = builders.build_event(kind, _item(assignment), name, url, "vi", **extra)
+    row = record_mail_once(
+        kind=kind, dedup_key=key, to=[], subject=built.subject, body_text=built.body_text,
+        body_html=built.body_html, now=now, agency_id=assignment.agency_id,
+        assignment_id=assignment.id, locale="vi",
+    )  # fmt: skip
+    if row is None:
+        return 0
+    reason = unreachable_agencies([assignment.agency_id]).get(assignment.agency_id)
+    row.status = NotificationStatus.NO_RECIPIENT
+    row.last_error = f"no recipient: {reason or 'no_address'}"
+    return 1
 
 
 def on_assignment_created(assignment: Assignment, *, now: datetime, **_kw) -> None:

@@ -1,5 +1,6 @@
 """The standing office's weekly summary: counts by official status per agency, what is
-overdue, and what waits for the office (completion reports, extension requests)."""
+overdue, what waits for the office (completion reports, extension requests), and the agencies
+mail cannot reach (domain.reachability)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections import defaultdict
 import sqlalchemy as sa
 
 from tracker.domain.calendar import WorkCalendar
+from tracker.domain.reachability import unreachable_agencies
 from tracker.domain.states import ExtensionState, TimeStatus, WorkState
 from tracker.domain.status import classify_values, time_status_sql
 from tracker.extensions import db
@@ -40,7 +42,7 @@ def status_counts(today, due_soon_days: int) -> dict[int, dict[TimeStatus, int]]
 
 
 def summary_data(now, settings: ReminderSettings, week: str) -> builders.SummaryData:
-    """Load everything the summary shows, in four queries."""
+    """Load everything the summary shows, in six queries."""
     today = settings.today(now)
     counts = status_counts(today, settings.due_soon_days)
     items = open_items()
@@ -72,6 +74,7 @@ def summary_data(now, settings: ReminderSettings, week: str) -> builders.Summary
         for status, count in agency_counts.items():
             totals[status] += count
     base = settings.base_url
+    unreachable = sorted((names[a], r.value) for a, r in unreachable_agencies().items())
     return builders.SummaryData(
         week,
         worst[:SUMMARY_TOP_AGENCIES],
@@ -86,6 +89,7 @@ def summary_data(now, settings: ReminderSettings, week: str) -> builders.Summary
         overdue_url=f"{base}/tasks?status={TimeStatus.OVERDUE.value}",
         awaiting_url=f"{base}/review",
         dashboard_url=f"{base}/dashboard",
+        unreachable=unreachable[:SUMMARY_TOP_ITEMS],
     )
 
 

@@ -20,6 +20,6 @@ def register_labels(app: Flask) -> None:
     for name in (
         "ROLE_LABELS", "LEVEL_LABELS", "KIND_LABELS", "RECURRENCE_LABELS", "PRIORITY_LABELS",
         "ASSIGNMENT_ROLE_LABELS", "EXTENSION_LABELS", "UPDATE_KIND_LABELS", "STATE_LABELS",
-        "TIME_STATUS_LABELS", "MAIL_KIND_LABELS", "MAIL_STATUS_LABELS",
+        "TIME_STATUS_LABELS", "MAIL_KIND_LABELS", "MAIL_STATUS_LABELS", "UNREACHABLE_LABELS",
     ):  # fmt: skip
         app.add_template_global(getattr(labels, name), name)

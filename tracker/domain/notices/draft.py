@@ -25,6 +25,8 @@ class NewAgencyProposal:
     role: str  #: "lead" or "support"
     level: str = AgencyLevel.DEPARTMENT.value
     accepted: bool = False
+    email: str = ""  #: where its mail goes; without one it cannot be notified
+    parent_code: str = ""  #: the registry agency it sits under, if any
 
 
 @dataclass

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from tracker.domain import audit
-from tracker.domain.agencies import create_agency
+from tracker.domain.agencies import create_agency, normalise_email
 from tracker.domain.clock import require_aware
 from tracker.domain.errors import InvalidInput
 from tracker.domain.notices import AgencyRef
@@ -100,6 +100,7 @@ def draft_problems(draft: NoticeDraft) -> list[tuple[str, str]]:
         problems.append(("directives", _l("Keep or add at least one directive.")))
     early = early_deadlines(draft)
     for i, directive in enumerate(draft.directives):
+        problems += _new_agency_problems(i, directive)
         if not directive.text.strip():
             problems.append((f"directives-{i}-text", _l("Enter the directive's text.")))
         if i in early and not directive.accept_early:
@@ -109,6 +110,18 @@ def draft_problems(draft: NoticeDraft) -> list[tuple[str, str]]:
                     _l("The deadline is earlier than the notice's date: correct it or accept it."),
                 )
             )
+    return problems
+
+
+def _new_agency_problems(index: int, directive: DraftDirective) -> list[tuple[str, str]]:
+    """An accepted new agency's e-mail, when given, must be an address."""
+    problems = []
+    for j, proposal in enumerate(directive.new_agencies):
+        if proposal.accepted and proposal.email.strip():
+            try:
+                normalise_email(proposal.email)
+            except InvalidInput as error:
+                problems.append((f"directives-{index}-new_agencies-{j}-email", error.message))
     return problems
 
 
@@ -255,7 +268,9 @@ def _create_accepted_agencies(draft: NoticeDraft, actor: Actor, now: datetime) -
                 wanted.setdefault(fold(proposal.name), proposal)
     if not wanted:
         return {}
-    existing = {fold(a.name): a for a in db.session.scalars(sa.select(Agency))}
+    agencies = list(db.session.scalars(sa.select(Agency)))
+    existing = {fold(a.name): a for a in agencies}
+    by_code = {a.code: a for a in agencies}
     made = {}
     for key, proposal in wanted.items():
         made[key] = existing.get(key) or create_agency(
@@ -264,6 +279,8 @@ def _create_accepted_agencies(draft: NoticeDraft, actor: Actor, now: datetime) -
             code=_free_code(proposal.name),
             name=proposal.name,
             level=AgencyLevel(proposal.level),
+            parent=by_code.get(proposal.parent_code),
+            emails=[proposal.email] if proposal.email.strip() else [],
         )
     return made
 

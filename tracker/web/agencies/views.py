@@ -10,6 +10,7 @@ from tracker.domain.agency_tree import agency_directory, agency_tree
 from tracker.domain.errors import DomainError
 from tracker.domain.history import history_for
 from tracker.domain.permissions import READ_ALL_ROLES
+from tracker.domain.reachability import unreachable_agencies
 from tracker.domain.states import AgencyLevel
 from tracker.extensions import db
 from tracker.models import Agency
@@ -26,7 +27,17 @@ _ALIASES = {"email": "emails", "aliases": "aliases", "parent": "parent"}
 @roles_required(*READ_ALL_ROLES)
 def index():
     tree, inactive = agency_directory()
-    return render_template("agencies/index.html", tree=tree, inactive=inactive)
+    unreachable = unreachable_agencies()
+    only_unreachable = request.args.get("reach") == "unreachable"
+    if only_unreachable:
+        tree = [(a, label) for a, label in tree if a.id in unreachable]
+    return render_template(
+        "agencies/index.html",
+        tree=tree,
+        inactive=inactive,
+        unreachable=unreachable,
+        only_unreachable=only_unreachable,
+    )
 
 
 @bp.get("/agencies/<int:agency_id>")

@@ -41,6 +41,11 @@ class NewAgencyForm(Form):
     add = BooleanField(_l("Add as a new agency"))
     name = StringField(_l("Name"), validators=[Optional(), Length(max=255)])
     level = SelectField(_l("Level"), choices=choices(LEVEL_LABELS))
+    email = StringField(
+        _l("E-mail (without one it will not be notified)"),
+        validators=[Optional(), Length(max=255)],
+    )
+    parent = SelectField(_l("Parent agency"), coerce=str, validate_choice=False)
 
 
 class DirectiveForm(Form):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
-from wtforms import FieldList, FormField
+from wtforms import FieldList, FormField, SelectChoice
 
 from tracker.domain.agency_tree import agency_tree_by_code
 from tracker.domain.notices.draft import DraftDirective, NoticeDraft, deadline_span_in_text
 from tracker.domain.notices.draft import sentence_starts as _sentence_starts
+from tracker.domain.reachability import Unreachable, agency_names_by_code, unreachable_codes
 from tracker.web.forms import options
 from tracker.web.imports.forms import ReviewForm
 
@@ -30,6 +31,20 @@ FLAG_LABELS = {
     "no_directives": _l("No directive was found in the notice: add them below."),
 }
 FLAG_FALLBACK = _l("Check this directive.")
+
+
+def unreachable_chosen(draft: NoticeDraft) -> dict[str, Unreachable]:
+    """The chosen registry agencies of every directive that mail cannot reach, by code."""
+    codes = {c for d in draft.directives for c in (*d.lead, *d.support)}
+    return unreachable_codes(codes) if codes else {}
+
+
+def agency_names(draft: NoticeDraft) -> dict[str, str]:
+    """The names of the agencies the draft chose, by code."""
+    codes = {c for d in draft.directives for c in (*d.lead, *d.support)}
+    if not codes:
+        return {}
+    return agency_names_by_code(codes)
 
 
 def agency_choices():
@@ -62,7 +77,14 @@ def _directive_data(directive: DraftDirective) -> dict:
         "ongoing": directive.ongoing,
         "accept_early": directive.accept_early,
         "new_agencies": [
-            {"add": n.accepted, "name": n.name, "level": n.level} for n in directive.new_agencies
+            {
+                "add": n.accepted,
+                "name": n.name,
+                "level": n.level,
+                "email": n.email,
+                "parent": n.parent_code,
+            }
+            for n in directive.new_agencies
         ],
     }
 
@@ -72,6 +94,8 @@ def prepare(form: ReviewForm, choices) -> ReviewForm:
     for entry in form.directives:
         entry.form.lead.choices = choices
         entry.form.support.choices = choices
+        for sub in entry.form.new_agencies:
+            sub.form.parent.choices = [SelectChoice("", "—"), *choices]
     return form
 
 
@@ -103,6 +127,8 @@ def _apply_directive(fields, directive: DraftDirective) -> None:
         proposal.accepted = bool(sub.form.add.data)
         proposal.name = (sub.form.name.data or "").strip() or proposal.name
         proposal.level = sub.form.level.data or proposal.level
+        proposal.email = (sub.form.email.data or "").strip()
+        proposal.parent_code = sub.form.parent.data or ""
 
 
 def _all_fields(fields):

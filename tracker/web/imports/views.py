@@ -26,6 +26,7 @@ from tracker.web.forms import show_domain_error
 from tracker.web.imports import review
 from tracker.web.imports.forms import ReadForm, ReviewForm
 from tracker.web.imports.upload import max_megabytes, notice_input
+from tracker.web.reach import warn_unreachable
 
 bp = Blueprint("imports", __name__, url_prefix="/imports", template_folder="templates")
 EDITS = {
@@ -90,6 +91,8 @@ def _render(row, draft: NoticeDraft, form: ReviewForm):
         form=form,
         early=early_deadlines(draft),
         duplicates=draft_duplicates(draft),
+        unreachable=review.unreachable_chosen(draft),
+        agency_names=review.agency_names(draft),
         review=review,
     )
 
@@ -162,4 +165,5 @@ def _confirm(row, draft: NoticeDraft, form: ReviewForm, now):
     if outcome.created:
         count = len(draft.directives)
         flash(_("The notice has been imported with %(n)s tasks.", n=count), "success")
+        warn_unreachable({a.agency_id for t in outcome.document.tasks for a in t.assignments})
     return redirect(url_for("documents.show", document_id=outcome.document.id))

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from tracker.domain.agencies import agencies_at_level
 from tracker.domain.agency_tree import agencies_by_id, agency_tree
+from tracker.domain.reachability import unreachable_named
 from tracker.domain.states import AssignmentRole, Priority, Recurrence
 from tracker.domain.work import assignment as assigning
 from tracker.domain.work import tasks as task_rules
@@ -15,6 +16,7 @@ from tracker.models import Document, Task
 from tracker.web.access import OFFICE_ROLES, current_actor, roles_required
 from tracker.web.clock import request_now
 from tracker.web.forms import done, options, saving
+from tracker.web.reach import warn_unreachable
 from tracker.web.tasks.blueprint import bp
 from tracker.web.tasks.forms import AssignForm, TaskDeadlineForm, TaskEditForm, TaskForm
 
@@ -87,8 +89,10 @@ def assign(task_id: int):
             )
         if saved:
             message = _("Assigned to %(n)s agencies.", n=len(created))
+            warn_unreachable(a.agency_id for a in created)
             return done(message, url_for("tasks.show", task_id=task.id))
-    return render_template("tasks/assign.html", form=form, task=task)
+    unreachable = unreachable_named()
+    return render_template("tasks/assign.html", form=form, task=task, unreachable=unreachable)
 
 
 @bp.route("/tasks/<int:task_id>/deadline", methods=["GET", "POST"])
