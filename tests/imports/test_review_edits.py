@@ -132,7 +132,8 @@ def test_a_mistake_keeps_what_was_typed_and_saves_the_rest(officer, sample_text)
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert 'value="31/13/2010"' in page and "Write the date as dd/mm/yyyy." in page
+    assert 'value="31/13/2010"' in page
+    assert "31/13/2010 does not exist: a year has 12 months." in page
     assert texts(page) == 6  # the drop waits until the form is right
     again = officer.get(url).get_data(as_text=True)
     assert 'value="75/TB-UBND-X"' in again and 'value="31/12/2010"' in again

@@ -32,6 +32,8 @@ def test_outbox_says_no_mail_server_and_resends_a_held_mail(app, agencies, give,
     row = db.session.scalar(sa.select(Notification).where(Notification.kind == "digest"))
     shown = office_client.get(f"/outbox/{row.id}").get_data(as_text=True)
     assert "Tăng cường tuyên truyền" in shown
+    assert "Tổng hợp hằng tuần" in shown and "Chưa gửi: chưa cấu hình máy chủ thư" in shown
+    assert "not sent" not in shown and row.dedup_key not in shown  # no English, no inner key
     import re
 
     token = re.search(r'name="csrf_token" value="([^"]+)"', shown).group(1)

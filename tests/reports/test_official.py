@@ -195,3 +195,16 @@ def test_bad_period_says_so(report_app, office, login):
 def test_periods(value, start, end):
     period = parse_period(value)
     assert (str(period.start), str(period.end)) == (start, end)
+
+
+def test_rates_on_pages_are_written_the_vietnamese_way(report_app, notice, office, login):
+    client = login(office)
+    page = client.get("/reports/scoreboard?period=quarter&year=2026&number=2").get_data(
+        as_text=True
+    )
+    assert "100,0%" in page and "100.0" not in page
+    client.post("/language", data={"lang": "en"})
+    page = client.get("/reports/scoreboard?period=quarter&year=2026&number=2").get_data(
+        as_text=True
+    )
+    assert "100.0%" in page

@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 
 from tracker.domain import audit
 from tracker.domain.accounts.links import revoke_all_links_of
+from tracker.domain.collation import sorted_vietnamese
 from tracker.domain.errors import InvalidInput
 from tracker.domain.permissions import Actor, require_office
 from tracker.domain.states import AgencyLevel
@@ -179,11 +180,8 @@ def _merge_contacts(agency: Agency, emails: list[str]) -> None:
 
 def agencies_at_level(level: AgencyLevel) -> list[Agency]:
     """Every active agency of a level ("all district committees"), by name."""
-    return list(
-        db.session.scalars(
-            sa.select(Agency).where(Agency.level == level, Agency.active).order_by(Agency.name)
-        )
-    )
+    found = db.session.scalars(sa.select(Agency).where(Agency.level == level, Agency.active))
+    return sorted_vietnamese(found, key=lambda agency: agency.name)
 
 
 def _check_agency_values(name: str, parent: Agency | None, agency: Agency | None) -> None:

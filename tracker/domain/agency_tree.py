@@ -8,13 +8,15 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from tracker.domain.collation import sorted_vietnamese
 from tracker.domain.permissions import Actor
 from tracker.extensions import db
 from tracker.models import Agency
 
 
 def agency_tree(only_ids: set[int] | None = None) -> list[tuple[int, str]]:
-    """Active agencies in hierarchy order, each name indented by its depth, as (id, label);
+    """Active agencies in hierarchy order, each level in Vietnamese alphabetical order, each
+    name indented by its depth, as (id, label);
     `only_ids` keeps those (their place in the tree stays)."""
     agencies = list(db.session.scalars(sa.select(Agency).where(Agency.active)))
     children: dict[int | None, list[Agency]] = {}
@@ -27,10 +29,10 @@ def agency_tree(only_ids: set[int] | None = None) -> list[tuple[int, str]]:
     def walk(agency: Agency, depth: int) -> None:
         if only_ids is None or agency.id in only_ids:
             result.append((agency.id, "\u00a0\u00a0" * depth + agency.name))
-        for child in sorted(children.get(agency.id, []), key=lambda a: a.name):
+        for child in sorted_vietnamese(children.get(agency.id, []), key=lambda a: a.name):
             walk(child, depth + 1)
 
-    for root in sorted(roots, key=lambda a: a.name):
+    for root in sorted_vietnamese(roots, key=lambda a: a.name):
         walk(root, 0)
     return result
 
@@ -61,13 +63,16 @@ def agencies_by_id(ids: Iterable[int]) -> list[Agency]:
 
 
 def agency_names(actor: Actor, *, active_only: bool = False) -> list[tuple[int, str]]:
-    """(id, name) of the agencies `actor` sees, by name: for choosing one."""
+    """(id, name) of the agencies `actor` sees, in Vietnamese alphabetical order: for choosing
+    one."""
     stmt = sa.select(Agency.id, Agency.name).where(actor.agency_clause(Agency.id))
     if active_only:
         stmt = stmt.where(Agency.active)
-    return [(i, name) for i, name in db.session.execute(stmt.order_by(Agency.name))]
+    rows = [(i, name) for i, name in db.session.execute(stmt)]
+    return sorted_vietnamese(rows, key=lambda row: row[1])
 
 
 def active_agencies() -> list[Agency]:
-    """Every active agency, by name."""
-    return list(db.session.scalars(sa.select(Agency).where(Agency.active).order_by(Agency.name)))
+    """Every active agency, in Vietnamese alphabetical order."""
+    found = db.session.scalars(sa.select(Agency).where(Agency.active))
+    return sorted_vietnamese(found, key=lambda agency: agency.name)

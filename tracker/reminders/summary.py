@@ -9,6 +9,7 @@ from collections import defaultdict
 import sqlalchemy as sa
 
 from tracker.domain.calendar import WorkCalendar
+from tracker.domain.collation import vietnamese_key
 from tracker.domain.reachability import unreachable_agencies
 from tracker.domain.states import ExtensionState, TimeStatus, WorkState
 from tracker.domain.status import classify_values, time_status_sql
@@ -60,14 +61,14 @@ def summary_data(now, settings: ReminderSettings, week: str) -> builders.Summary
             awaiting.append((names[item.agency_id], item))
         if status == TimeStatus.OVERDUE:
             overdue.append((names[item.agency_id], item, (today - (item.deadline or today)).days))
-    overdue.sort(key=lambda row: (-row[2], row[0]))
+    overdue.sort(key=lambda row: (-row[2], vietnamese_key(row[0])))
     awaiting.sort(key=lambda row: (row[1].reported_done_on or today, row[1].id))
     pending = db.session.scalar(
         sa.select(sa.func.count()).where(ExtensionRequest.state == ExtensionState.PENDING)
     )
     worst = sorted(
         ((names[a], c) for a, c in counts.items()),
-        key=lambda row: (-row[1].get(TimeStatus.OVERDUE, 0), row[0]),
+        key=lambda row: (-row[1].get(TimeStatus.OVERDUE, 0), vietnamese_key(row[0])),
     )
     totals: dict[TimeStatus, int] = defaultdict(int)
     for agency_counts in counts.values():

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, redirect
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice
 from wtforms.widgets import TextInput
 
-from tracker.domain.errors import DomainError
+from tracker.domain.dates import parse_day
+from tracker.domain.errors import DomainError, InvalidInput
 from tracker.extensions import db
 
 #: the office writes dates as dd/mm/yyyy; the browser's date picker sends yyyy-mm-dd
@@ -38,10 +38,10 @@ class VNDateField(DateField):
             self.data = None
             return
         try:
-            super().process_formdata([valuelist[0].strip()])
-        except ValueError:
+            self.data = parse_day(valuelist[0])
+        except InvalidInput as error:
             self.data = None
-            raise ValueError(_l("Write the date as dd/mm/yyyy.")) from None
+            raise ValueError(error.message) from None
 
 
 def options(pairs) -> list[SelectChoice]:

@@ -8,6 +8,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from tracker.domain.collation import vietnamese_key
 from tracker.domain.reports.figures import (
     CLASSIFIED_STATES,
     Scope,
@@ -51,7 +52,7 @@ class Dashboard:
 
 
 def _worst_first(row: GroupRow):
-    return (-row.counts[T.OVERDUE], -row.counts[T.DUE_SOON], row.name)
+    return (-row.counts[T.OVERDUE], -row.counts[T.DUE_SOON], vietnamese_key(row.name))
 
 
 def worst_agencies(scope: Scope, top: int) -> list[int]:

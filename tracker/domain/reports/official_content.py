@@ -86,7 +86,20 @@ def _rows(scope: Scope, *conditions) -> list[_Row]:
         values = list(row)
         values[8] = TimeStatus(values[8]) if values[8] else None
         rows.append(_Row(*values))
-    return rows
+    # each directive's agencies: the leads first, then in Vietnamese alphabetical order
+    return sorted(rows, key=_reading_order)
+
+
+def _reading_order(row: _Row) -> tuple:
+    return (
+        row.document_id is None,
+        row.document_id or 0,
+        row.ordinal is None,
+        row.ordinal or 0,
+        row.task_id,
+        row.role != AssignmentRole.LEAD,
+        vietnamese_key(row.agency),
+    )
 
 
 def _result(row: _Row, names: Names, zone) -> AgencyResult:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from tracker.domain.collation import vietnamese_key
 from tracker.domain.errors import InvalidInput
 from tracker.domain.permissions import reach_clause
 from tracker.domain.reports.figures import Scope, grouped_counts, on_time_rate
@@ -70,10 +71,22 @@ def notice_rows(scope: Scope) -> list[NoticeRow]:
         .outerjoin(ProgressUpdate, ProgressUpdate.id == latest)
         .order_by(Task.ordinal, Task.id, Assignment.role, Agency.name, Assignment.id)
     )
-    return [
+    rows = [
         NoticeRow(*(*row[:8], TimeStatus(row[8]) if row[8] else None, *row[9:]))
         for row in db.session.execute(stmt)
     ]
+    # the agencies of a directive in Vietnamese alphabetical order, which SQL cannot give
+    return sorted(
+        rows,
+        key=lambda r: (
+            r.ordinal is None,
+            r.ordinal or 0,
+            r.task_id,
+            r.role != AssignmentRole.LEAD,
+            vietnamese_key(r.agency_name),
+            r.assignment_id,
+        ),
+    )
 
 
 def period_bounds(kind: str, year: int, number: int = 1) -> tuple[date, date]:
@@ -122,7 +135,7 @@ def scoreboard(scope: Scope, start: date, end: date) -> list[ScoreRow]:
 def _best_first(item: tuple[int, str, dict[TimeStatus, int]]):
     _agency_id, name, c = item
     rate = on_time_rate(c)
-    return (rate is None, -(rate or 0), -c[T.DONE_ON_TIME], c[T.OVERDUE], name)
+    return (rate is None, -(rate or 0), -c[T.DONE_ON_TIME], c[T.OVERDUE], vietnamese_key(name))
 
 
 def _score(rank: int, agency_id: int, name: str, c: dict[TimeStatus, int]) -> ScoreRow:

@@ -84,6 +84,9 @@ def login():
         form.password.errors.append(_("Wrong e-mail or password."))
         return render_template("auth/login.html", form=form)
     brake.login_succeeded(form.email.data, ip, device)
+    chosen = session.get("lang")  # picked on the login page: it wins over the stored one
+    if chosen in current_app.config["LANGUAGES"]:
+        user.locale = chosen
     device = device or secrets.token_urlsafe(32)
     token = sessions.start_session(user, now, ip, request.user_agent.string, device)
     db.session.commit()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from tracker.domain.dates import parse_day
 from tracker.domain.errors import InvalidInput
 from tracker.domain.reports import exports
 from tracker.domain.reports.figures import Scope
@@ -33,13 +34,10 @@ class Period:
 
 
 def _date_arg(name: str) -> date | None:
+    """The day in the query argument `name`; None when it is missing; InvalidInput when it is
+    badly written or does not exist."""
     text = (request.args.get(name) or "").strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar day
-        except ValueError:
-            continue
-    return None
+    return parse_day(text, field=name) if text else None
 
 
 def chosen_period(today: date) -> Period:
