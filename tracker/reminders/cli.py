@@ -110,8 +110,6 @@ def scheduler_command(no_catch_up):
 
     def stop(*_signal):  # the running job finishes (delivery after its batch), then we leave
         stopping.set()
-        with contextlib.suppress(SchedulerNotRunningError):
-            scheduler.shutdown(wait=False)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
@@ -120,9 +118,15 @@ def scheduler_command(no_catch_up):
         run_as_leader(app, lease, "deliver")
     click.echo(f"scheduler {lease.holder} started")
     try:
+        # The jobs run in the scheduler's threads; this thread only waits for a signal. A signal
+        # that comes at any moment, even before the scheduler is running, is seen here.
         if not stopping.is_set():
             scheduler.start()
+            while not stopping.wait(1.0):
+                pass
     finally:
+        with contextlib.suppress(SchedulerNotRunningError):
+            scheduler.shutdown(wait=False)
         _leave(app, lease)
 
 

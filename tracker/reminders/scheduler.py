@@ -10,7 +10,7 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from flask import Flask
 
@@ -87,11 +87,11 @@ def run_as_leader(app: Flask, lease: LeaderLease, name: str) -> str | None:
         return result
 
 
-def build_scheduler(app: Flask, lease: LeaderLease) -> BlockingScheduler:
-    """A BlockingScheduler with every job of scheduled_jobs()."""
+def build_scheduler(app: Flask, lease: LeaderLease) -> BackgroundScheduler:
+    """A BackgroundScheduler with every job of scheduled_jobs()."""
     settings = ReminderSettings.from_config(app.config)
     tz = zone(settings.timezone)
-    scheduler = BlockingScheduler(
+    scheduler = BackgroundScheduler(
         timezone=tz,
         job_defaults={
             "coalesce": True,
